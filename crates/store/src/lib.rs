@@ -1,0 +1,27 @@
+//! Storage for Klaster on two engines: SQLite (embedded default) and PostgreSQL.
+//!
+//! One code base serves both: every query is written once with `$n` placeholders, which both
+//! engines accept, and compiled once per engine through [`on_db!`]. Only the migrations (column
+//! types) and a few engine-specific statements (job claiming, change-log ordering) diverge.
+
+mod db;
+mod error;
+
+pub mod auth;
+pub mod changelog;
+pub mod directory;
+pub mod jobs;
+pub mod organisations;
+pub mod testing;
+
+pub use db::{Db, DbKind, Tx};
+pub use error::StoreError;
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// The current time at the precision both engines store (microseconds), so a value read back
+/// equals the value written and timestamp cursors compare exactly.
+pub(crate) fn now() -> chrono::DateTime<chrono::Utc> {
+    use chrono::SubsecRound;
+    chrono::Utc::now().trunc_subsecs(6)
+}

@@ -1,0 +1,317 @@
+//! Organisations of the directory: stored as their validated profile (JSON) plus the columns
+//! and link tables that filters need.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+use klaster_domain::org::Organisation;
+use klaster_domain::text::fold;
+use sqlx::types::Json;
+use sqlx::{FromRow, QueryBuilder};
+
+use crate::changelog::{self, Op};
+use crate::{Db, Result, StoreError, Tx, on_db, on_tx};
+
+pub const ENTITY: &str = "organisation";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrgRecord {
+    pub id: i64,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub org: Organisation,
+}
+
+#[derive(FromRow)]
+struct Row {
+    id: i64,
+    version: i32,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    profile: Json<Organisation>,
+}
+
+impl From<Row> for OrgRecord {
+    fn from(r: Row) -> Self {
+        OrgRecord { id: r.id, version: r.version, created_at: r.created_at, updated_at: r.updated_at, org: r.profile.0 }
+    }
+}
+
+const COLUMNS: &str = "o.id, o.version, o.created_at, o.updated_at, o.profile";
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    Name,
+    NameDesc,
+    Updated,
+    UpdatedDesc,
+}
+
+/// What the list endpoint filters on; every field narrows the result.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub kinds: Vec<String>,
+    /// A canonical NACE code of any level; matches organisations with that code or one below it.
+    pub nace: Option<String>,
+    /// A canonical region code of any level (NUTS or ISO 3166-2).
+    pub region: Option<String>,
+    pub country: Option<String>,
+    /// Current members of this cluster.
+    pub cluster: Option<i64>,
+    pub size_class: Option<String>,
+    /// Folded free text matched anywhere in the name.
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub sort: Sort,
+    /// The sort key and id of the last row already seen.
+    pub after: Option<(String, i64)>,
+    pub limit: i64,
+}
+
+impl Sort {
+    /// The sort key of a record as the cursor carries it.
+    pub fn key_of(self, r: &OrgRecord) -> String {
+        match self {
+            Sort::Name | Sort::NameDesc => fold(r.org.primary_name()),
+            Sort::Updated | Sort::UpdatedDesc => timestamp_key(r.updated_at),
+        }
+    }
+}
+
+/// Timestamps as fixed-width text so cursors compare the way the column does on both engines.
+fn timestamp_key(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+}
+
+fn nace_closure(org: &Organisation) -> BTreeSet<String> {
+    org.nace_main
+        .iter()
+        .chain(org.nace_other.iter())
+        .flat_map(|c| {
+            let mut codes: Vec<String> = klaster_refdata::nace::ancestors(c).iter().map(|n| n.code.to_string()).collect();
+            codes.push(c.clone());
+            codes
+        })
+        .collect()
+}
+
+fn region_closure(org: &Organisation) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut next = org.region.as_deref().and_then(klaster_refdata::regions::get);
+    while let Some(r) = next {
+        out.insert(r.code.to_string());
+        next = r.parent.and_then(klaster_refdata::regions::get);
+    }
+    out.insert(org.country.clone());
+    out
+}
+
+fn kind_str(org: &Organisation) -> &'static str {
+    org.kind.as_str()
+}
+
+/// Writes the filter columns and link tables of `id` from its profile.
+async fn write_links(tx: &mut Tx, id: i64, org: &Organisation) -> Result<()> {
+    on_tx!(tx, c => {
+        sqlx::query("DELETE FROM organisation_nace WHERE organisation_id = $1").bind(id).execute(&mut *c).await?;
+        sqlx::query("DELETE FROM organisation_regions WHERE organisation_id = $1").bind(id).execute(&mut *c).await?;
+        sqlx::query("DELETE FROM legal_ids WHERE organisation_id = $1").bind(id).execute(&mut *c).await?;
+        for code in nace_closure(org) {
+            sqlx::query("INSERT INTO organisation_nace (organisation_id, code) VALUES ($1, $2)")
+                .bind(id).bind(code).execute(&mut *c).await?;
+        }
+        for code in region_closure(org) {
+            sqlx::query("INSERT INTO organisation_regions (organisation_id, code) VALUES ($1, $2)")
+                .bind(id).bind(code).execute(&mut *c).await?;
+        }
+        for lid in &org.legal_ids {
+            sqlx::query("INSERT INTO legal_ids (organisation_id, kind, value) VALUES ($1, $2, $3)")
+                .bind(id).bind(lid.kind().as_str()).bind(lid.value()).execute(&mut *c).await
+                .map_err(|e| match StoreError::from(e) {
+                    StoreError::Conflict(_) => StoreError::Conflict(format!(
+                        "another organisation already has {} {}", lid.kind().as_str(), lid.value())),
+                    other => other,
+                })?;
+        }
+        Ok::<(), StoreError>(())
+    })
+}
+
+/// Inserts an organisation inside the caller's transaction (used by import and the demo loader).
+pub async fn insert(tx: &mut Tx, org: &Organisation) -> Result<i64> {
+    let now = crate::now();
+    let id: i64 = on_tx!(tx, c => sqlx::query_scalar(
+        "INSERT INTO organisations (kind, name, name_folded, country, region, nace_main, size_class, profile, created_at, updated_at, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, 1) RETURNING id")
+        .bind(kind_str(org))
+        .bind(org.primary_name())
+        .bind(fold(org.primary_name()))
+        .bind(&org.country)
+        .bind(&org.region)
+        .bind(&org.nace_main)
+        .bind(org.size_class.map(|s| s.as_str()))
+        .bind(Json(org))
+        .bind(now)
+        .fetch_one(c)
+        .await)?;
+    write_links(tx, id, org).await?;
+    changelog::record(tx, ENTITY, id, Op::Upsert).await?;
+    Ok(id)
+}
+
+/// Replaces the profile of `id`. With `expected_version`, refuses (Conflict) when someone else
+/// changed it since the caller read it.
+pub async fn replace(tx: &mut Tx, id: i64, org: &Organisation, expected_version: Option<i32>) -> Result<()> {
+    let now = crate::now();
+    let done = on_tx!(tx, c => sqlx::query(
+        "UPDATE organisations SET kind = $1, name = $2, name_folded = $3, country = $4, region = $5, nace_main = $6,
+                size_class = $7, profile = $8, updated_at = $9, version = version + 1
+         WHERE id = $10 AND ($11 IS NULL OR version = $11)")
+        .bind(kind_str(org))
+        .bind(org.primary_name())
+        .bind(fold(org.primary_name()))
+        .bind(&org.country)
+        .bind(&org.region)
+        .bind(&org.nace_main)
+        .bind(org.size_class.map(|s| s.as_str()))
+        .bind(Json(org))
+        .bind(now)
+        .bind(id)
+        .bind(expected_version)
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    if done == 0 {
+        return Err(match exists_in(tx, id).await? {
+            true => StoreError::Conflict("the organisation was changed by someone else; reload it".into()),
+            false => StoreError::NotFound,
+        });
+    }
+    write_links(tx, id, org).await?;
+    changelog::record(tx, ENTITY, id, Op::Upsert).await?;
+    Ok(())
+}
+
+async fn exists_in(tx: &mut Tx, id: i64) -> Result<bool> {
+    let n: i64 = on_tx!(tx, c => sqlx::query_scalar("SELECT COUNT(*) FROM organisations WHERE id = $1")
+        .bind(id).fetch_one(c).await)?;
+    Ok(n > 0)
+}
+
+pub async fn create(db: &Db, org: &Organisation) -> Result<OrgRecord> {
+    let mut tx = db.begin().await?;
+    let id = insert(&mut tx, org).await?;
+    tx.commit().await?;
+    get(db, id).await
+}
+
+pub async fn update(db: &Db, id: i64, org: &Organisation, expected_version: Option<i32>) -> Result<OrgRecord> {
+    let mut tx = db.begin().await?;
+    replace(&mut tx, id, org, expected_version).await?;
+    tx.commit().await?;
+    get(db, id).await
+}
+
+pub async fn delete(db: &Db, id: i64) -> Result<()> {
+    let mut tx = db.begin().await?;
+    let done = on_tx!(&mut tx, c => sqlx::query("DELETE FROM organisations WHERE id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    if done == 0 {
+        return Err(StoreError::NotFound);
+    }
+    changelog::record(&mut tx, ENTITY, id, Op::Delete).await?;
+    tx.commit().await
+}
+
+pub async fn get(db: &Db, id: i64) -> Result<OrgRecord> {
+    let sql = format!("SELECT {COLUMNS} FROM organisations o WHERE o.id = $1");
+    let row: Row = on_db!(db, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_one(p).await)?;
+    Ok(row.into())
+}
+
+/// The organisation holding a legal identifier, if any (re-import matches on this).
+pub async fn id_by_legal_id(tx: &mut Tx, kind: &str, value: &str) -> Result<Option<i64>> {
+    Ok(on_tx!(tx, c => sqlx::query_scalar("SELECT organisation_id FROM legal_ids WHERE kind = $1 AND value = $2")
+        .bind(kind).bind(value).fetch_optional(c).await)?)
+}
+
+pub async fn count(db: &Db) -> Result<i64> {
+    Ok(on_db!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM organisations").fetch_one(p).await)?)
+}
+
+/// One page of organisations matching `filter`, in `page.sort` order.
+pub async fn list(db: &Db, filter: &Filter, page: &Page) -> Result<Vec<OrgRecord>> {
+    let rows: Vec<Row> = on_db!(db, p => {
+        let mut q = QueryBuilder::new(format!("SELECT {COLUMNS} FROM organisations o WHERE 1 = 1"));
+        if !filter.kinds.is_empty() {
+            q.push(" AND o.kind IN (");
+            let mut sep = q.separated(", ");
+            for k in &filter.kinds {
+                sep.push_bind(k.clone());
+            }
+            q.push(")");
+        }
+        if let Some(code) = &filter.nace {
+            q.push(" AND EXISTS (SELECT 1 FROM organisation_nace n WHERE n.organisation_id = o.id AND n.code = ")
+                .push_bind(code.clone()).push(")");
+        }
+        if let Some(code) = &filter.region {
+            q.push(" AND EXISTS (SELECT 1 FROM organisation_regions r WHERE r.organisation_id = o.id AND r.code = ")
+                .push_bind(code.clone()).push(")");
+        }
+        if let Some(c) = &filter.country {
+            q.push(" AND o.country = ").push_bind(c.clone());
+        }
+        if let Some(s) = &filter.size_class {
+            q.push(" AND o.size_class = ").push_bind(s.clone());
+        }
+        if let Some(cluster) = filter.cluster {
+            q.push(" AND EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = o.id AND m.left_on IS NULL AND m.cluster_id = ")
+                .push_bind(cluster).push(")");
+        }
+        if let Some(name) = &filter.name {
+            q.push(" AND o.name_folded LIKE ").push_bind(format!("%{}%", escape_like(name))).push(" ESCAPE '\\'");
+        }
+        let (col, desc) = match page.sort {
+            Sort::Name => ("o.name_folded", false),
+            Sort::NameDesc => ("o.name_folded", true),
+            Sort::Updated => ("o.updated_at", false),
+            Sort::UpdatedDesc => ("o.updated_at", true),
+        };
+        if let Some((key, id)) = &page.after {
+            let cmp = if desc { "<" } else { ">" };
+            match page.sort {
+                Sort::Name | Sort::NameDesc => {
+                    q.push(format!(" AND ({col} {cmp} ")).push_bind(key.clone())
+                        .push(format!(" OR ({col} = ")).push_bind(key.clone())
+                        .push(format!(" AND o.id {cmp} ")).push_bind(*id).push("))");
+                }
+                Sort::Updated | Sort::UpdatedDesc => {
+                    let t = DateTime::parse_from_rfc3339(key)
+                        .map(|t| t.with_timezone(&Utc))
+                        .map_err(|_| StoreError::Conflict("bad cursor".into()))?;
+                    q.push(format!(" AND ({col} {cmp} ")).push_bind(t)
+                        .push(format!(" OR ({col} = ")).push_bind(t)
+                        .push(format!(" AND o.id {cmp} ")).push_bind(*id).push("))");
+                }
+            }
+        }
+        let dir = if desc { "DESC" } else { "ASC" };
+        q.push(format!(" ORDER BY {col} {dir}, o.id {dir} LIMIT ")).push_bind(page.limit);
+        q.build_query_as::<Row>().fetch_all(p).await
+    })?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
+fn escape_like(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+/// Reads an organisation inside a transaction.
+pub async fn get_in(tx: &mut Tx, id: i64) -> Result<OrgRecord> {
+    let sql = format!("SELECT {COLUMNS} FROM organisations o WHERE o.id = $1");
+    let row: Row = on_tx!(tx, c => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_one(c).await)?;
+    Ok(row.into())
+}
