@@ -1,1 +1,171 @@
-fn main() {}
+//! `klaster`: the one binary of the Klaster platform.
+
+// mod analyze; (being written: wired in when the analytics engine lands)
+mod config;
+mod demo;
+mod export;
+mod import;
+mod tabular;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use klaster_store::Db;
+
+use config::{Config, GlobalArgs};
+
+#[derive(Parser)]
+#[command(
+    name = "klaster",
+    version,
+    about = "Klaster: a platform for developing industrial clusters"
+)]
+struct Cli {
+    #[command(flatten)]
+    global: GlobalArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (HTML pages and the JSON API under /api/v1).
+    Serve {
+        /// Address to listen on.
+        #[arg(long, env = "KLASTER_BIND")]
+        bind: Option<String>,
+        /// Load the demo data first if the database is empty.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply the database migrations and exit.
+    Migrate,
+    /// Load the demo data (real Podlaskie cluster facts plus seeded synthetic firms).
+    Demo {
+        /// How many synthetic firms to add around the real organisations.
+        #[arg(long, default_value_t = demo::DEFAULT_SYNTHETIC)]
+        synthetic: usize,
+    },
+    /// Import organisations from CSV or XLSX (all-or-nothing; re-import matches legal ids).
+    Import(import::ImportArgs),
+    /// Export organisations as CSV or JSON.
+    Export(export::ExportArgs),
+    /// Users of the platform.
+    #[command(subcommand)]
+    User(UserCmd),
+    /// API tokens.
+    #[command(subcommand)]
+    Token(TokenCmd),
+}
+
+#[derive(Subcommand)]
+enum UserCmd {
+    /// Create a user (e.g. the first administrator).
+    Create {
+        #[arg(long)]
+        email: String,
+        /// admin, coordinator, org_member, translator
+        #[arg(long, default_value = "admin")]
+        role: String,
+        /// The cluster of a coordinator or the organisation of a member.
+        #[arg(long)]
+        scope_id: Option<i64>,
+        /// Password (else read from KLASTER_PASSWORD; users without one sign in with tokens only).
+        #[arg(long, env = "KLASTER_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCmd {
+    /// Create an API token for a user; the secret is printed once.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "cli")]
+        name: String,
+    },
+    /// Revoke a token by its id.
+    Revoke { id: i64 },
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("KLASTER_LOG")
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let config = Config::load(&cli.global)?;
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?
+        .block_on(run(cli.command, config))
+}
+
+async fn open(config: &Config) -> anyhow::Result<Db> {
+    let db = Db::connect(config.database_url.as_deref(), &config.data_dir)
+        .await
+        .context("opening the database")?;
+    db.migrate().await.context("applying migrations")?;
+    Ok(db)
+}
+
+async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+    let db = open(&config).await?;
+    match command {
+        Command::Serve {
+            bind,
+            demo: with_demo,
+        } => {
+            if with_demo {
+                demo::load_if_empty(&db, demo::DEFAULT_SYNTHETIC).await?;
+            }
+            let bind = bind
+                .or(config.bind.clone())
+                .unwrap_or_else(|| "127.0.0.1:8080".into());
+            let listener = tokio::net::TcpListener::bind(&bind)
+                .await
+                .with_context(|| format!("binding {bind}"))?;
+            tracing::info!("listening on http://{}", listener.local_addr()?);
+            klaster_web::serve(listener, klaster_web::AppState::new(db.clone())).await?;
+        }
+        Command::Migrate => println!("migrations applied"),
+        Command::Demo { synthetic } => {
+            let report = demo::load(&db, synthetic).await?;
+            println!("{report}");
+        }
+        Command::Import(args) => import::run(&db, args).await?,
+        Command::Export(args) => export::run(&db, args).await?,
+        Command::User(UserCmd::Create {
+            email,
+            role,
+            scope_id,
+            password,
+        }) => {
+            klaster_store::auth::check_role(&role, scope_id).map_err(anyhow::Error::msg)?;
+            let user =
+                klaster_store::auth::create_user(&db, &email, password.as_deref(), &role, scope_id)
+                    .await?;
+            println!(
+                "created user {} ({}) with id {}",
+                user.email, user.role, user.id
+            );
+        }
+        Command::Token(TokenCmd::Create { email, name }) => {
+            let user = klaster_store::auth::user_by_email(&db, &email)
+                .await
+                .with_context(|| format!("no user {email}"))?;
+            let (id, secret) = klaster_store::auth::create_token(&db, user.id, &name).await?;
+            println!("token {id} for {}: {secret}", user.email);
+            eprintln!("keep it safe: it is not shown again");
+        }
+        Command::Token(TokenCmd::Revoke { id }) => {
+            klaster_store::auth::revoke_token(&db, id).await?;
+            println!("token {id} revoked");
+        }
+    }
+    db.close().await;
+    Ok(())
+}

@@ -65,9 +65,15 @@ mod openapi_tests {
         let json = Doc::openapi().to_json().unwrap_or_default();
         let doc: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
         let schemas = &doc["components"]["schemas"];
-        assert_eq!(schemas["FieldError"]["properties"]["code"]["type"], "string");
+        assert_eq!(
+            schemas["FieldError"]["properties"]["code"]["type"],
+            "string"
+        );
         assert_eq!(schemas["Nip"]["type"], "string", "{}", schemas["Nip"]);
-        assert_eq!(schemas["MembershipInput"]["properties"]["joined_on"]["format"], "date");
+        assert_eq!(
+            schemas["MembershipInput"]["properties"]["joined_on"]["format"],
+            "date"
+        );
         let kinds = schemas["OrgKind"]["enum"].as_array().map(Vec::len);
         assert_eq!(kinds, Some(9));
         assert!(schemas["OrganisationInput"]["properties"]["legal_ids"].is_object());

@@ -1,8 +1,8 @@
 //! Users and API tokens. Passwords are hashed with argon2; an API token's secret is shown once
 //! and only its SHA-256 is stored, so a leaked database does not leak usable tokens.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use base64::Engine;
 use chrono::{DateTime, Utc};
 use rand::RngCore;
@@ -42,7 +42,11 @@ pub fn hash_password(password: &str) -> Result<String> {
 
 pub fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
-        .map(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+        .map(|h| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &h)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -128,4 +132,29 @@ pub async fn list_tokens(db: &Db, user_id: i64) -> Result<Vec<TokenInfo>> {
         .bind(user_id)
         .fetch_all(p)
         .await)?)
+}
+
+/// The roles a user may hold, and whether each needs a scope (a cluster or organisation id).
+pub const ROLES: &[(&str, bool)] = &[
+    ("admin", false),
+    ("coordinator", true),
+    ("org_admin", true),
+    ("org_member", true),
+    ("translator", false),
+    ("visitor", false),
+];
+
+/// Checks a role name and its scope before a user is created.
+pub fn check_role(role: &str, scope_id: Option<i64>) -> std::result::Result<(), String> {
+    match ROLES.iter().find(|(r, _)| *r == role) {
+        None => Err(format!(
+            "unknown role {role:?}; use one of {}",
+            ROLES.iter().map(|(r, _)| *r).collect::<Vec<_>>().join(", ")
+        )),
+        Some((_, true)) if scope_id.is_none() => Err(format!("the role {role} needs --scope-id")),
+        Some((_, false)) if scope_id.is_some() => {
+            Err(format!("the role {role} takes no --scope-id"))
+        }
+        Some(_) => Ok(()),
+    }
 }

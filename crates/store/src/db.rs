@@ -3,7 +3,9 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
 
 use crate::{Result, StoreError};
 
@@ -72,7 +74,8 @@ impl Db {
     }
 
     async fn connect_postgres(url: &str) -> Result<Db> {
-        let opts = PgConnectOptions::from_str(url).map_err(|e| StoreError::BadUrl(e.to_string()))?;
+        let opts =
+            PgConnectOptions::from_str(url).map_err(|e| StoreError::BadUrl(e.to_string()))?;
         let pool = PgPoolOptions::new()
             .max_connections(16)
             .acquire_timeout(Duration::from_secs(10))
@@ -88,13 +91,14 @@ impl Db {
         }
     }
 
-    /// Applies the embedded migrations of this engine that the database has not seen yet.
+    /// Applies the embedded migrations of this engine that the database has not seen yet, and
+    /// the built-in data every installation has (the default questionnaire).
     pub async fn migrate(&self) -> Result<()> {
         match self {
             Db::Sqlite(p) => sqlx::migrate!("./migrations/sqlite").run(p).await?,
             Db::Postgres(p) => sqlx::migrate!("./migrations/postgres").run(p).await?,
         }
-        Ok(())
+        crate::questionnaires::ensure_default(self).await
     }
 
     pub async fn close(&self) {

@@ -13,7 +13,9 @@ use crate::organisations::ENTITY as ORG;
 use crate::{Db, Result, StoreError, Tx, on_db, on_tx};
 
 fn json<T: Serialize>(v: &T) -> Result<Json<serde_json::Value>> {
-    serde_json::to_value(v).map(Json).map_err(|e| StoreError::Corrupt(e.to_string()))
+    serde_json::to_value(v)
+        .map(Json)
+        .map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
 /// Decodes a stored JSON document into the caller's type.
@@ -22,7 +24,11 @@ pub fn decode<T: DeserializeOwned>(v: &serde_json::Value) -> Result<T> {
 }
 
 fn one_row(rows: u64) -> Result<()> {
-    if rows == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    if rows == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
 }
 
 // ---- contacts -------------------------------------------------------------------------------
@@ -37,7 +43,12 @@ pub struct ContactRow {
     pub updated_at: DateTime<Utc>,
 }
 
-pub async fn add_contact<T: Serialize>(db: &Db, org_id: i64, data: &T, is_personal: bool) -> Result<ContactRow> {
+pub async fn add_contact<T: Serialize>(
+    db: &Db,
+    org_id: i64,
+    data: &T,
+    is_personal: bool,
+) -> Result<ContactRow> {
     let now = crate::now();
     let data = json(data)?;
     Ok(on_db!(db, p => sqlx::query_as::<_, ContactRow>(
@@ -59,7 +70,12 @@ pub async fn contact(db: &Db, id: i64) -> Result<ContactRow> {
         .bind(id).fetch_one(p).await)?)
 }
 
-pub async fn update_contact<T: Serialize>(db: &Db, id: i64, data: &T, is_personal: bool) -> Result<ContactRow> {
+pub async fn update_contact<T: Serialize>(
+    db: &Db,
+    id: i64,
+    data: &T,
+    is_personal: bool,
+) -> Result<ContactRow> {
     let data = json(data)?;
     let done = on_db!(db, p => sqlx::query("UPDATE contacts SET data = $1, is_personal = $2, updated_at = $3 WHERE id = $4")
         .bind(&data).bind(is_personal).bind(crate::now()).bind(id).execute(p).await.map(|r| r.rows_affected()))?;
@@ -75,7 +91,12 @@ pub async fn delete_contact(db: &Db, id: i64) -> Result<()> {
 
 // ---- clusters -------------------------------------------------------------------------------
 
-pub async fn set_cluster_profile<T: Serialize>(tx: &mut Tx, cluster_id: i64, data: &T, requires_offer_review: bool) -> Result<()> {
+pub async fn set_cluster_profile<T: Serialize>(
+    tx: &mut Tx,
+    cluster_id: i64,
+    data: &T,
+    requires_offer_review: bool,
+) -> Result<()> {
     let data = json(data)?;
     on_tx!(tx, c => {
         sqlx::query("DELETE FROM cluster_profiles WHERE organisation_id = $1").bind(cluster_id).execute(&mut *c).await?;
@@ -106,7 +127,14 @@ pub struct MembershipRow {
 const MEMBERSHIP_SELECT: &str = "SELECT m.id, m.cluster_id, m.organisation_id, m.role, m.joined_on, m.left_on, o.name AS organisation_name
      FROM memberships m JOIN organisations o ON o.id = m.organisation_id";
 
-pub async fn add_member(tx: &mut Tx, cluster_id: i64, org_id: i64, role: &str, joined_on: NaiveDate, left_on: Option<NaiveDate>) -> Result<i64> {
+pub async fn add_member(
+    tx: &mut Tx,
+    cluster_id: i64,
+    org_id: i64,
+    role: &str,
+    joined_on: NaiveDate,
+    left_on: Option<NaiveDate>,
+) -> Result<i64> {
     let id: i64 = on_tx!(tx, c => sqlx::query_scalar(
         "INSERT INTO memberships (cluster_id, organisation_id, role, joined_on, left_on, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
         .bind(cluster_id).bind(org_id).bind(role).bind(joined_on).bind(left_on).bind(crate::now())
@@ -124,16 +152,28 @@ pub async fn is_current_member(tx: &mut Tx, cluster_id: i64, org_id: i64) -> Res
 }
 
 pub async fn members(db: &Db, cluster_id: i64) -> Result<Vec<MembershipRow>> {
-    let sql = format!("{MEMBERSHIP_SELECT} WHERE m.cluster_id = $1 ORDER BY m.left_on IS NOT NULL, o.name_folded, m.id");
-    Ok(on_db!(db, p => sqlx::query_as::<_, MembershipRow>(sqlx::AssertSqlSafe(sql)).bind(cluster_id).fetch_all(p).await)?)
+    let sql = format!(
+        "{MEMBERSHIP_SELECT} WHERE m.cluster_id = $1 ORDER BY m.left_on IS NOT NULL, o.name_folded, m.id"
+    );
+    Ok(
+        on_db!(db, p => sqlx::query_as::<_, MembershipRow>(sqlx::AssertSqlSafe(sql)).bind(cluster_id).fetch_all(p).await)?,
+    )
 }
 
 pub async fn membership(db: &Db, id: i64) -> Result<MembershipRow> {
     let sql = format!("{MEMBERSHIP_SELECT} WHERE m.id = $1");
-    Ok(on_db!(db, p => sqlx::query_as::<_, MembershipRow>(sqlx::AssertSqlSafe(sql)).bind(id).fetch_one(p).await)?)
+    Ok(
+        on_db!(db, p => sqlx::query_as::<_, MembershipRow>(sqlx::AssertSqlSafe(sql)).bind(id).fetch_one(p).await)?,
+    )
 }
 
-pub async fn update_member(db: &Db, id: i64, role: &str, joined_on: NaiveDate, left_on: Option<NaiveDate>) -> Result<MembershipRow> {
+pub async fn update_member(
+    db: &Db,
+    id: i64,
+    role: &str,
+    joined_on: NaiveDate,
+    left_on: Option<NaiveDate>,
+) -> Result<MembershipRow> {
     let done = on_db!(db, p => sqlx::query("UPDATE memberships SET role = $1, joined_on = $2, left_on = $3 WHERE id = $4")
         .bind(role).bind(joined_on).bind(left_on).bind(id).execute(p).await.map(|r| r.rows_affected()))?;
     one_row(done)?;
@@ -163,7 +203,14 @@ pub struct StatusRow {
     pub data: Json<serde_json::Value>,
 }
 
-pub async fn add_status<T: Serialize>(tx: &mut Tx, cluster_id: i64, kind: &str, granted_on: NaiveDate, valid_until: Option<NaiveDate>, data: &T) -> Result<i64> {
+pub async fn add_status<T: Serialize>(
+    tx: &mut Tx,
+    cluster_id: i64,
+    kind: &str,
+    granted_on: NaiveDate,
+    valid_until: Option<NaiveDate>,
+    data: &T,
+) -> Result<i64> {
     let data = json(data)?;
     let id: i64 = on_tx!(tx, c => sqlx::query_scalar(
         "INSERT INTO cluster_statuses (cluster_id, kind, data, granted_on, valid_until, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
@@ -220,7 +267,13 @@ pub struct AgreementRow {
     pub data: Json<serde_json::Value>,
 }
 
-pub async fn add_agreement<T: Serialize>(tx: &mut Tx, kind: &str, signed_on: Option<NaiveDate>, data: &T, parties: &[i64]) -> Result<i64> {
+pub async fn add_agreement<T: Serialize>(
+    tx: &mut Tx,
+    kind: &str,
+    signed_on: Option<NaiveDate>,
+    data: &T,
+    parties: &[i64],
+) -> Result<i64> {
     let data = json(data)?;
     let id: i64 = on_tx!(tx, c => sqlx::query_scalar(
         "INSERT INTO agreements (kind, signed_on, data, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
@@ -258,7 +311,11 @@ pub struct DocRow {
     pub data: Json<serde_json::Value>,
 }
 
-pub async fn add_project<T: Serialize>(tx: &mut Tx, data: &T, partners: &[(i64, &str)]) -> Result<i64> {
+pub async fn add_project<T: Serialize>(
+    tx: &mut Tx,
+    data: &T,
+    partners: &[(i64, &str)],
+) -> Result<i64> {
     let data = json(data)?;
     let id: i64 = on_tx!(tx, c => sqlx::query_scalar("INSERT INTO projects (data, created_at) VALUES ($1, $2) RETURNING id")
         .bind(&data).bind(crate::now()).fetch_one(c).await)?;
@@ -270,15 +327,36 @@ pub async fn add_project<T: Serialize>(tx: &mut Tx, data: &T, partners: &[(i64, 
 }
 
 pub async fn projects(db: &Db) -> Result<Vec<DocRow>> {
-    Ok(on_db!(db, p => sqlx::query_as::<_, DocRow>("SELECT id, data FROM projects ORDER BY id").fetch_all(p).await)?)
+    Ok(
+        on_db!(db, p => sqlx::query_as::<_, DocRow>("SELECT id, data FROM projects ORDER BY id").fetch_all(p).await)?,
+    )
 }
 
 pub async fn add_event<T: Serialize>(tx: &mut Tx, starts_on: NaiveDate, data: &T) -> Result<i64> {
     let data = json(data)?;
-    Ok(on_tx!(tx, c => sqlx::query_scalar("INSERT INTO events (starts_on, data, created_at) VALUES ($1, $2, $3) RETURNING id")
-        .bind(starts_on).bind(&data).bind(crate::now()).fetch_one(c).await)?)
+    Ok(
+        on_tx!(tx, c => sqlx::query_scalar("INSERT INTO events (starts_on, data, created_at) VALUES ($1, $2, $3) RETURNING id")
+        .bind(starts_on).bind(&data).bind(crate::now()).fetch_one(c).await)?,
+    )
 }
 
 pub async fn events(db: &Db) -> Result<Vec<DocRow>> {
-    Ok(on_db!(db, p => sqlx::query_as::<_, DocRow>("SELECT id, data FROM events ORDER BY starts_on, id").fetch_all(p).await)?)
+    Ok(
+        on_db!(db, p => sqlx::query_as::<_, DocRow>("SELECT id, data FROM events ORDER BY starts_on, id").fetch_all(p).await)?,
+    )
+}
+
+/// Adds a contact inside the caller's transaction.
+pub async fn add_contact_in<T: Serialize>(
+    tx: &mut Tx,
+    org_id: i64,
+    data: &T,
+    is_personal: bool,
+) -> Result<i64> {
+    let now = crate::now();
+    let data = json(data)?;
+    Ok(on_tx!(tx, c => sqlx::query_scalar(
+        "INSERT INTO contacts (organisation_id, data, is_personal, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id")
+        .bind(org_id).bind(&data).bind(is_personal).bind(now)
+        .fetch_one(c).await)?)
 }

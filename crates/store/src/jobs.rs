@@ -22,7 +22,12 @@ pub const RUNNING: &str = "running";
 pub const DONE: &str = "done";
 pub const FAILED: &str = "failed";
 
-pub async fn enqueue(tx: &mut Tx, kind: &str, payload: &serde_json::Value, max_attempts: i32) -> Result<i64> {
+pub async fn enqueue(
+    tx: &mut Tx,
+    kind: &str,
+    payload: &serde_json::Value,
+    max_attempts: i32,
+) -> Result<i64> {
     let now = crate::now();
     let payload = sqlx::types::Json(payload);
     Ok(on_tx!(tx, c => sqlx::query_scalar(
@@ -92,7 +97,10 @@ pub async fn complete(db: &Db, id: i64) -> Result<()> {
 pub async fn fail(db: &Db, job: &Job, error: &str) -> Result<()> {
     let now = crate::now();
     let exhausted = job.attempts >= job.max_attempts;
-    let delay = Duration::seconds(2i64.saturating_pow(job.attempts.clamp(0, 12) as u32).min(3600));
+    let delay = Duration::seconds(
+        2i64.saturating_pow(job.attempts.clamp(0, 12) as u32)
+            .min(3600),
+    );
     let status = if exhausted { FAILED } else { QUEUED };
     on_db!(db, p => sqlx::query(
         "UPDATE jobs SET status = $1, run_at = $2, locked_until = NULL, last_error = $3, updated_at = $4 WHERE id = $5")
@@ -115,7 +123,9 @@ pub async fn get(db: &Db, id: i64) -> Result<Job> {
 
 /// When the next queued job is due, so a worker can sleep until then.
 pub async fn next_due(db: &Db) -> Result<Option<DateTime<Utc>>> {
-    Ok(on_db!(db, p => sqlx::query_scalar("SELECT MIN(run_at) FROM jobs WHERE status = 'queued'")
+    Ok(
+        on_db!(db, p => sqlx::query_scalar("SELECT MIN(run_at) FROM jobs WHERE status = 'queued'")
         .fetch_one(p)
-        .await)?)
+        .await)?,
+    )
 }

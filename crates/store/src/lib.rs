@@ -12,6 +12,7 @@ pub mod changelog;
 pub mod directory;
 pub mod jobs;
 pub mod organisations;
+pub mod questionnaires;
 pub mod testing;
 
 pub use db::{Db, DbKind, Tx};

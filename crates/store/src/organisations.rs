@@ -34,7 +34,13 @@ struct Row {
 
 impl From<Row> for OrgRecord {
     fn from(r: Row) -> Self {
-        OrgRecord { id: r.id, version: r.version, created_at: r.created_at, updated_at: r.updated_at, org: r.profile.0 }
+        OrgRecord {
+            id: r.id,
+            version: r.version,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+            org: r.profile.0,
+        }
     }
 }
 
@@ -93,7 +99,10 @@ fn nace_closure(org: &Organisation) -> BTreeSet<String> {
         .iter()
         .chain(org.nace_other.iter())
         .flat_map(|c| {
-            let mut codes: Vec<String> = klaster_refdata::nace::ancestors(c).iter().map(|n| n.code.to_string()).collect();
+            let mut codes: Vec<String> = klaster_refdata::nace::ancestors(c)
+                .iter()
+                .map(|n| n.code.to_string())
+                .collect();
             codes.push(c.clone());
             codes
         })
@@ -102,7 +111,10 @@ fn nace_closure(org: &Organisation) -> BTreeSet<String> {
 
 fn region_closure(org: &Organisation) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    let mut next = org.region.as_deref().and_then(klaster_refdata::regions::get);
+    let mut next = org
+        .region
+        .as_deref()
+        .and_then(klaster_refdata::regions::get);
     while let Some(r) = next {
         out.insert(r.code.to_string());
         next = r.parent.and_then(klaster_refdata::regions::get);
@@ -166,7 +178,12 @@ pub async fn insert(tx: &mut Tx, org: &Organisation) -> Result<i64> {
 
 /// Replaces the profile of `id`. With `expected_version`, refuses (Conflict) when someone else
 /// changed it since the caller read it.
-pub async fn replace(tx: &mut Tx, id: i64, org: &Organisation, expected_version: Option<i32>) -> Result<()> {
+pub async fn replace(
+    tx: &mut Tx,
+    id: i64,
+    org: &Organisation,
+    expected_version: Option<i32>,
+) -> Result<()> {
     let now = crate::now();
     let done = on_tx!(tx, c => sqlx::query(
         "UPDATE organisations SET kind = $1, name = $2, name_folded = $3, country = $4, region = $5, nace_main = $6,
@@ -186,7 +203,9 @@ pub async fn replace(tx: &mut Tx, id: i64, org: &Organisation, expected_version:
         .execute(c).await.map(|r| r.rows_affected()))?;
     if done == 0 {
         return Err(match exists_in(tx, id).await? {
-            true => StoreError::Conflict("the organisation was changed by someone else; reload it".into()),
+            true => StoreError::Conflict(
+                "the organisation was changed by someone else; reload it".into(),
+            ),
             false => StoreError::NotFound,
         });
     }
@@ -208,7 +227,12 @@ pub async fn create(db: &Db, org: &Organisation) -> Result<OrgRecord> {
     get(db, id).await
 }
 
-pub async fn update(db: &Db, id: i64, org: &Organisation, expected_version: Option<i32>) -> Result<OrgRecord> {
+pub async fn update(
+    db: &Db,
+    id: i64,
+    org: &Organisation,
+    expected_version: Option<i32>,
+) -> Result<OrgRecord> {
     let mut tx = db.begin().await?;
     replace(&mut tx, id, org, expected_version).await?;
     tx.commit().await?;
@@ -227,18 +251,23 @@ pub async fn delete(db: &Db, id: i64) -> Result<()> {
 
 pub async fn get(db: &Db, id: i64) -> Result<OrgRecord> {
     let sql = format!("SELECT {COLUMNS} FROM organisations o WHERE o.id = $1");
-    let row: Row = on_db!(db, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_one(p).await)?;
+    let row: Row =
+        on_db!(db, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_one(p).await)?;
     Ok(row.into())
 }
 
 /// The organisation holding a legal identifier, if any (re-import matches on this).
 pub async fn id_by_legal_id(tx: &mut Tx, kind: &str, value: &str) -> Result<Option<i64>> {
-    Ok(on_tx!(tx, c => sqlx::query_scalar("SELECT organisation_id FROM legal_ids WHERE kind = $1 AND value = $2")
-        .bind(kind).bind(value).fetch_optional(c).await)?)
+    Ok(
+        on_tx!(tx, c => sqlx::query_scalar("SELECT organisation_id FROM legal_ids WHERE kind = $1 AND value = $2")
+        .bind(kind).bind(value).fetch_optional(c).await)?,
+    )
 }
 
 pub async fn count(db: &Db) -> Result<i64> {
-    Ok(on_db!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM organisations").fetch_one(p).await)?)
+    Ok(
+        on_db!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM organisations").fetch_one(p).await)?,
+    )
 }
 
 /// One page of organisations matching `filter`, in `page.sort` order.
@@ -306,12 +335,15 @@ pub async fn list(db: &Db, filter: &Filter, page: &Page) -> Result<Vec<OrgRecord
 }
 
 fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }
 
 /// Reads an organisation inside a transaction.
 pub async fn get_in(tx: &mut Tx, id: i64) -> Result<OrgRecord> {
     let sql = format!("SELECT {COLUMNS} FROM organisations o WHERE o.id = $1");
-    let row: Row = on_tx!(tx, c => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_one(c).await)?;
+    let row: Row =
+        on_tx!(tx, c => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_one(c).await)?;
     Ok(row.into())
 }

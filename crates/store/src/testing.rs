@@ -27,7 +27,9 @@ impl TestDb {
             && let Ok(mut conn) = sqlx::PgConnection::connect(&admin_url).await
         {
             let sql = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-            let _ = sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&mut conn).await;
+            let _ = sqlx::query(sqlx::AssertSqlSafe(sql))
+                .execute(&mut conn)
+                .await;
         }
     }
 }
@@ -36,7 +38,11 @@ pub async fn sqlite() -> TestDb {
     let dir = tempfile::tempdir().expect("temporary directory");
     let db = Db::connect(None, dir.path()).await.expect("open sqlite");
     db.migrate().await.expect("migrate sqlite");
-    TestDb { db, _dir: Some(dir), pg: None }
+    TestDb {
+        db,
+        _dir: Some(dir),
+        pg: None,
+    }
 }
 
 /// A fresh PostgreSQL database, or None when no server is configured (and none is required).
@@ -44,7 +50,10 @@ pub async fn postgres() -> Option<TestDb> {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
     let required = std::env::var("KLASTER_REQUIRE_POSTGRES").is_ok_and(|v| v == "1");
     let Ok(admin_url) = std::env::var("KLASTER_TEST_POSTGRES_URL") else {
-        assert!(!required, "KLASTER_REQUIRE_POSTGRES=1 but KLASTER_TEST_POSTGRES_URL is not set");
+        assert!(
+            !required,
+            "KLASTER_REQUIRE_POSTGRES=1 but KLASTER_TEST_POSTGRES_URL is not set"
+        );
         return None;
     };
     let name = format!(
@@ -62,9 +71,15 @@ pub async fn postgres() -> Option<TestDb> {
         .expect("create test database");
     let _ = conn.close().await;
     let url = database_url(&admin_url, &name);
-    let db = Db::connect(Some(&url), std::path::Path::new(".")).await.expect("open postgres");
+    let db = Db::connect(Some(&url), std::path::Path::new("."))
+        .await
+        .expect("open postgres");
     db.migrate().await.expect("migrate postgres");
-    Some(TestDb { db, _dir: None, pg: Some((admin_url, name)) })
+    Some(TestDb {
+        db,
+        _dir: None,
+        pg: Some((admin_url, name)),
+    })
 }
 
 /// The admin URL with its database path replaced by `name`.

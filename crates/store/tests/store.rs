@@ -28,14 +28,23 @@ fn firm(name: &str, nace: &str, region: &str, nip: Option<&str>) -> Organisation
 }
 
 fn page(limit: i64) -> Page {
-    Page { sort: Sort::Name, after: None, limit }
+    Page {
+        sort: Sort::Name,
+        after: None,
+        limit,
+    }
 }
 
 #[tokio::test]
 async fn organisation_round_trip_and_versioning() {
     for t in engines().await {
         let db = &t.db;
-        let a = firm("Zakład Obróbki Metali Łapy", "25.62", "PL841", Some("7740001454"));
+        let a = firm(
+            "Zakład Obróbki Metali Łapy",
+            "25.62",
+            "PL841",
+            Some("7740001454"),
+        );
         let rec = orgs::create(db, &a).await.unwrap();
         assert_eq!(rec.org, a, "{:?}", t.kind());
         assert_eq!(rec.version, 1);
@@ -49,12 +58,22 @@ async fn organisation_round_trip_and_versioning() {
         assert_eq!(updated.org.employees, Some(42));
         // A stale version is refused and changes nothing.
         let stale = orgs::update(db, rec.id, &a, Some(1)).await;
-        assert!(matches!(stale, Err(StoreError::Conflict(_))), "{:?}: {stale:?}", t.kind());
+        assert!(
+            matches!(stale, Err(StoreError::Conflict(_))),
+            "{:?}: {stale:?}",
+            t.kind()
+        );
         assert_eq!(orgs::get(db, rec.id).await.unwrap().org.employees, Some(42));
 
         orgs::delete(db, rec.id).await.unwrap();
-        assert!(matches!(orgs::get(db, rec.id).await, Err(StoreError::NotFound)));
-        assert!(matches!(orgs::delete(db, rec.id).await, Err(StoreError::NotFound)));
+        assert!(matches!(
+            orgs::get(db, rec.id).await,
+            Err(StoreError::NotFound)
+        ));
+        assert!(matches!(
+            orgs::delete(db, rec.id).await,
+            Err(StoreError::NotFound)
+        ));
         t.cleanup().await;
     }
 }
@@ -63,13 +82,20 @@ async fn organisation_round_trip_and_versioning() {
 async fn duplicate_legal_id_is_a_conflict_and_writes_nothing() {
     for t in engines().await {
         let db = &t.db;
-        orgs::create(db, &firm("Alfa", "25.11", "PL841", Some("7740001454"))).await.unwrap();
+        orgs::create(db, &firm("Alfa", "25.11", "PL841", Some("7740001454")))
+            .await
+            .unwrap();
         let second = orgs::create(db, &firm("Beta", "25.11", "PL841", Some("7740001454"))).await;
         match second {
             Err(StoreError::Conflict(msg)) => assert!(msg.contains("7740001454"), "{msg}"),
             other => panic!("{:?}: expected a conflict, got {other:?}", t.kind()),
         }
-        assert_eq!(orgs::count(db).await.unwrap(), 1, "{:?}: the failed insert left a row", t.kind());
+        assert_eq!(
+            orgs::count(db).await.unwrap(),
+            1,
+            "{:?}: the failed insert left a row",
+            t.kind()
+        );
         t.cleanup().await;
     }
 }
@@ -78,22 +104,70 @@ async fn duplicate_legal_id_is_a_conflict_and_writes_nothing() {
 async fn filters_by_nace_and_region_at_any_level() {
     for t in engines().await {
         let db = &t.db;
-        orgs::create(db, &firm("Metal Białystok", "25.62", "PL841", None)).await.unwrap();
-        orgs::create(db, &firm("Metal Suwałki", "25.11", "PL842", None)).await.unwrap();
-        orgs::create(db, &firm("Mleczarnia", "10.51", "PL841", None)).await.unwrap();
-        orgs::create(db, &firm("Budowa Grodno", "41.20", "BY-HR", None)).await.unwrap();
-        let names = |rows: Vec<orgs::OrgRecord>| rows.into_iter().map(|r| r.org.primary_name().to_string()).collect::<Vec<_>>();
+        orgs::create(db, &firm("Metal Białystok", "25.62", "PL841", None))
+            .await
+            .unwrap();
+        orgs::create(db, &firm("Metal Suwałki", "25.11", "PL842", None))
+            .await
+            .unwrap();
+        orgs::create(db, &firm("Mleczarnia", "10.51", "PL841", None))
+            .await
+            .unwrap();
+        orgs::create(db, &firm("Budowa Grodno", "41.20", "BY-HR", None))
+            .await
+            .unwrap();
+        let names = |rows: Vec<orgs::OrgRecord>| {
+            rows.into_iter()
+                .map(|r| r.org.primary_name().to_string())
+                .collect::<Vec<_>>()
+        };
         let f = |nace: Option<&str>, region: Option<&str>| Filter {
             nace: nace.map(String::from),
             region: region.map(String::from),
             ..Filter::default()
         };
-        assert_eq!(names(orgs::list(db, &f(Some("25"), None), &page(50)).await.unwrap()), ["Metal Białystok", "Metal Suwałki"]);
-        assert_eq!(names(orgs::list(db, &f(Some("C"), Some("PL841")), &page(50)).await.unwrap()), ["Metal Białystok", "Mleczarnia"]);
-        assert_eq!(names(orgs::list(db, &f(Some("25.6"), Some("PL84")), &page(50)).await.unwrap()), ["Metal Białystok"]);
-        assert_eq!(names(orgs::list(db, &f(None, Some("BY")), &page(50)).await.unwrap()), ["Budowa Grodno"]);
-        let by_name = Filter { name: Some("bialystok".into()), ..Filter::default() };
-        assert_eq!(names(orgs::list(db, &by_name, &page(50)).await.unwrap()), ["Metal Białystok"], "{:?}", t.kind());
+        assert_eq!(
+            names(
+                orgs::list(db, &f(Some("25"), None), &page(50))
+                    .await
+                    .unwrap()
+            ),
+            ["Metal Białystok", "Metal Suwałki"]
+        );
+        assert_eq!(
+            names(
+                orgs::list(db, &f(Some("C"), Some("PL841")), &page(50))
+                    .await
+                    .unwrap()
+            ),
+            ["Metal Białystok", "Mleczarnia"]
+        );
+        assert_eq!(
+            names(
+                orgs::list(db, &f(Some("25.6"), Some("PL84")), &page(50))
+                    .await
+                    .unwrap()
+            ),
+            ["Metal Białystok"]
+        );
+        assert_eq!(
+            names(
+                orgs::list(db, &f(None, Some("BY")), &page(50))
+                    .await
+                    .unwrap()
+            ),
+            ["Budowa Grodno"]
+        );
+        let by_name = Filter {
+            name: Some("bialystok".into()),
+            ..Filter::default()
+        };
+        assert_eq!(
+            names(orgs::list(db, &by_name, &page(50)).await.unwrap()),
+            ["Metal Białystok"],
+            "{:?}",
+            t.kind()
+        );
         t.cleanup().await;
     }
 }
@@ -105,11 +179,17 @@ async fn keyset_pages_visit_every_row_once_in_order() {
         for i in 0..23 {
             // Equal names force the id tie-break.
             let name = format!("Firma {}", i % 5);
-            orgs::create(db, &firm(&name, "25.11", "PL841", None)).await.unwrap();
+            orgs::create(db, &firm(&name, "25.11", "PL841", None))
+                .await
+                .unwrap();
         }
         for sort in [Sort::Name, Sort::NameDesc, Sort::Updated, Sort::UpdatedDesc] {
             let mut seen = Vec::new();
-            let mut p = Page { sort, after: None, limit: 4 };
+            let mut p = Page {
+                sort,
+                after: None,
+                limit: 4,
+            };
             loop {
                 let rows = orgs::list(db, &Filter::default(), &p).await.unwrap();
                 let Some(last) = rows.last() else { break };
@@ -133,12 +213,24 @@ async fn change_log_is_ordered_and_written_with_the_change() {
     for t in engines().await {
         let db = &t.db;
         let start = changelog::head(db).await.unwrap();
-        let a = orgs::create(db, &firm("A", "25.11", "PL841", None)).await.unwrap();
-        let b = orgs::create(db, &firm("B", "25.11", "PL841", None)).await.unwrap();
+        let a = orgs::create(db, &firm("A", "25.11", "PL841", None))
+            .await
+            .unwrap();
+        let b = orgs::create(db, &firm("B", "25.11", "PL841", None))
+            .await
+            .unwrap();
         orgs::delete(db, a.id).await.unwrap();
         let changes = changelog::since(db, start, 100).await.unwrap();
-        let got: Vec<(i64, &str)> = changes.iter().map(|c| (c.entity_id, c.op.as_str())).collect();
-        assert_eq!(got, [(a.id, "upsert"), (b.id, "upsert"), (a.id, "delete")], "{:?}", t.kind());
+        let got: Vec<(i64, &str)> = changes
+            .iter()
+            .map(|c| (c.entity_id, c.op.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [(a.id, "upsert"), (b.id, "upsert"), (a.id, "delete")],
+            "{:?}",
+            t.kind()
+        );
         assert!(changes.windows(2).all(|w| w[0].seq < w[1].seq));
         // A failed write leaves no change behind.
         let head = changelog::head(db).await.unwrap();
@@ -153,16 +245,33 @@ async fn jobs_are_claimed_once_and_retried_with_back_off() {
     for t in engines().await {
         let db = &t.db;
         let mut tx = db.begin().await.unwrap();
-        let id = jobs::enqueue(&mut tx, "mail", &json!({"to": "a@example.org"}), 2).await.unwrap();
+        let id = jobs::enqueue(&mut tx, "mail", &json!({"to": "a@example.org"}), 2)
+            .await
+            .unwrap();
         tx.commit().await.unwrap();
         let lease = chrono::Duration::seconds(30);
-        assert!(jobs::claim(db, &["translate"], lease).await.unwrap().is_none(), "other kinds are not claimed");
-        let job = jobs::claim(db, &["mail"], lease).await.unwrap().expect("a job");
+        assert!(
+            jobs::claim(db, &["translate"], lease)
+                .await
+                .unwrap()
+                .is_none(),
+            "other kinds are not claimed"
+        );
+        let job = jobs::claim(db, &["mail"], lease)
+            .await
+            .unwrap()
+            .expect("a job");
         assert_eq!((job.id, job.attempts), (id, 1));
-        assert!(jobs::claim(db, &["mail"], lease).await.unwrap().is_none(), "a leased job is not claimed twice");
+        assert!(
+            jobs::claim(db, &["mail"], lease).await.unwrap().is_none(),
+            "a leased job is not claimed twice"
+        );
         jobs::fail(db, &job, "smtp down").await.unwrap();
         let after = jobs::get(db, id).await.unwrap();
-        assert_eq!((after.status.as_str(), after.last_error.as_deref()), ("queued", Some("smtp down")));
+        assert_eq!(
+            (after.status.as_str(), after.last_error.as_deref()),
+            ("queued", Some("smtp down"))
+        );
         // Back-off: not due yet.
         assert!(jobs::claim(db, &["mail"], lease).await.unwrap().is_none());
         t.cleanup().await;
@@ -173,15 +282,40 @@ async fn jobs_are_claimed_once_and_retried_with_back_off() {
 async fn tokens_authenticate_until_revoked() {
     for t in engines().await {
         let db = &t.db;
-        let user = klaster_store::auth::create_user(db, "Admin@Example.org", Some("correct horse"), "admin", None).await.unwrap();
+        let user = klaster_store::auth::create_user(
+            db,
+            "Admin@Example.org",
+            Some("correct horse"),
+            "admin",
+            None,
+        )
+        .await
+        .unwrap();
         assert_eq!(user.email, "admin@example.org");
-        let (token_id, secret) = klaster_store::auth::create_token(db, user.id, "ci").await.unwrap();
-        let found = klaster_store::auth::user_for_token(db, &secret).await.unwrap();
+        let (token_id, secret) = klaster_store::auth::create_token(db, user.id, "ci")
+            .await
+            .unwrap();
+        let found = klaster_store::auth::user_for_token(db, &secret)
+            .await
+            .unwrap();
         assert_eq!(found.map(|u| u.id), Some(user.id));
-        assert!(klaster_store::auth::user_for_token(db, "kls_wrong").await.unwrap().is_none());
-        klaster_store::auth::revoke_token(db, token_id).await.unwrap();
-        assert!(klaster_store::auth::user_for_token(db, &secret).await.unwrap().is_none());
-        let dup = klaster_store::auth::create_user(db, "admin@example.org", None, "admin", None).await;
+        assert!(
+            klaster_store::auth::user_for_token(db, "kls_wrong")
+                .await
+                .unwrap()
+                .is_none()
+        );
+        klaster_store::auth::revoke_token(db, token_id)
+            .await
+            .unwrap();
+        assert!(
+            klaster_store::auth::user_for_token(db, &secret)
+                .await
+                .unwrap()
+                .is_none()
+        );
+        let dup =
+            klaster_store::auth::create_user(db, "admin@example.org", None, "admin", None).await;
         assert!(matches!(dup, Err(StoreError::Conflict(_))), "{dup:?}");
         t.cleanup().await;
     }
@@ -191,6 +325,9 @@ async fn tokens_authenticate_until_revoked() {
 fn passwords_hash_and_verify() {
     let h = klaster_store::auth::hash_password("zażółć gęślą jaźń").unwrap();
     assert!(h.starts_with("$argon2"));
-    assert!(klaster_store::auth::verify_password("zażółć gęślą jaźń", &h));
+    assert!(klaster_store::auth::verify_password(
+        "zażółć gęślą jaźń",
+        &h
+    ));
     assert!(!klaster_store::auth::verify_password("zazolc", &h));
 }

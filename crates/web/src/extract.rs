@@ -4,6 +4,7 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::header;
 use axum::http::request::Parts;
+use klaster_domain::permissions::{Principal as Rights, Role};
 use klaster_store::auth::User;
 use serde::de::DeserializeOwned;
 
@@ -32,7 +33,8 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
             .detail("set `Content-Type: application/json`"));
         }
         let bytes = Bytes::from_request(req, state).await.map_err(|e| {
-            ApiError::new(e.status(), "body", "The request body could not be read").detail(e.body_text())
+            ApiError::new(e.status(), "body", "The request body could not be read")
+                .detail(e.body_text())
         })?;
         parse_json(&bytes).map(ApiJson)
     }
@@ -46,30 +48,46 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         if inner.is_syntax() || inner.is_eof() {
             ApiError::bad_request(format!("malformed JSON: {inner}"))
         } else {
-            let field = if path == "." { "body".to_string() } else { path };
+            let field = if path == "." {
+                "body".to_string()
+            } else {
+                path
+            };
             ApiError::invalid().field(&field, "invalid", inner.to_string())
         }
     })
 }
 
-/// The caller, identified by an API token (`Authorization: Bearer ...`).
+/// The caller, identified by an API token (`Authorization: Bearer ...`), with the rights its
+/// user's role gives.
 #[derive(Debug, Clone)]
 pub struct Principal {
     pub user: User,
+    pub rights: Rights,
+}
+
+fn roles_of(user: &User) -> Vec<Role> {
+    let scope = user.scope_id.unwrap_or(0);
+    match user.role.as_str() {
+        "admin" => vec![Role::Admin],
+        "coordinator" => vec![Role::Coordinator { cluster_id: scope }],
+        "org_admin" => vec![Role::OrgMember {
+            org_id: scope,
+            org_admin: true,
+        }],
+        "org_member" => vec![Role::OrgMember {
+            org_id: scope,
+            org_admin: false,
+        }],
+        "translator" => vec![Role::Translator],
+        _ => vec![Role::Visitor],
+    }
 }
 
 impl Principal {
-    pub fn is_admin(&self) -> bool {
-        self.user.role == "admin"
-    }
-
-    pub fn may_create_organisation(&self) -> bool {
-        matches!(self.user.role.as_str(), "admin" | "coordinator")
-    }
-
-    /// Administrators, and the organisation's own users.
-    pub fn may_edit_organisation(&self, org_id: i64) -> bool {
-        self.is_admin() || (self.user.role == "org_member" && self.user.scope_id == Some(org_id))
+    pub fn new(user: User) -> Self {
+        let rights = Rights::new(roles_of(&user));
+        Principal { user, rights }
     }
 }
 
@@ -84,7 +102,7 @@ async fn principal_from(parts: &Parts, state: &AppState) -> Result<Option<Princi
         .map(str::trim)
         .ok_or_else(ApiError::unauthorized)?;
     match klaster_store::auth::user_for_token(state.db(), secret).await? {
-        Some(user) => Ok(Some(Principal { user })),
+        Some(user) => Ok(Some(Principal::new(user))),
         None => Err(ApiError::unauthorized().detail("the token is unknown or revoked")),
     }
 }
@@ -92,8 +110,13 @@ async fn principal_from(parts: &Parts, state: &AppState) -> Result<Option<Princi
 impl FromRequestParts<AppState> for Principal {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        principal_from(parts, state).await?.ok_or_else(ApiError::unauthorized)
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        principal_from(parts, state)
+            .await?
+            .ok_or_else(ApiError::unauthorized)
     }
 }
 
@@ -103,7 +126,10 @@ pub struct MaybePrincipal(pub Option<Principal>);
 impl FromRequestParts<AppState> for MaybePrincipal {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         Ok(MaybePrincipal(principal_from(parts, state).await?))
     }
 }

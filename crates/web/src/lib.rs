@@ -31,7 +31,9 @@ struct Inner {
 
 impl AppState {
     pub fn new(db: Db) -> Self {
-        AppState { inner: Arc::new(Inner { db }) }
+        AppState {
+            inner: Arc::new(Inner { db }),
+        }
     }
     pub fn db(&self) -> &Db {
         &self.inner.db
@@ -44,14 +46,16 @@ pub fn router(state: AppState) -> Router {
         .merge(api::router(state))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
-            let id = req
-                .headers()
-                .get("x-request-id")
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("-");
-            tracing::info_span!("request", id = %id, method = %req.method(), uri = %req.uri())
-        }))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
+                let id = req
+                    .headers()
+                    .get("x-request-id")
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("-");
+                tracing::info_span!("request", id = %id, method = %req.method(), uri = %req.uri())
+            }),
+        )
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
 }
 

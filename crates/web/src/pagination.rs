@@ -23,7 +23,8 @@ impl Cursor {
     }
 
     pub fn decode(s: &str) -> Result<Cursor, ApiError> {
-        let bad = || ApiError::invalid().field("after", "bad_cursor", "not a cursor this API returned");
+        let bad =
+            || ApiError::invalid().field("after", "bad_cursor", "not a cursor this API returned");
         let bytes = URL_SAFE_NO_PAD.decode(s).map_err(|_| bad())?;
         serde_json::from_slice(&bytes).map_err(|_| bad())
     }

@@ -42,22 +42,36 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, title: &'static str) -> Self {
-        ApiError { status, code, title, detail: None, errors: Vec::new() }
+        ApiError {
+            status,
+            code,
+            title,
+            detail: None,
+            errors: Vec::new(),
+        }
     }
     pub fn detail(mut self, detail: impl Into<String>) -> Self {
         self.detail = Some(detail.into());
         self
     }
     pub fn field(mut self, field: &str, code: &str, message: impl Into<String>) -> Self {
-        self.errors.push(FieldProblem { field: field.into(), code: code.into(), message: message.into() });
+        self.errors.push(FieldProblem {
+            field: field.into(),
+            code: code.into(),
+            message: message.into(),
+        });
         self
     }
     pub fn not_found() -> Self {
         Self::new(StatusCode::NOT_FOUND, "not-found", "Not found")
     }
     pub fn unauthorized() -> Self {
-        Self::new(StatusCode::UNAUTHORIZED, "unauthorized", "Authentication required")
-            .detail("send an API token as `Authorization: Bearer <token>`")
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "Authentication required",
+        )
+        .detail("send an API token as `Authorization: Bearer <token>`")
     }
     pub fn forbidden() -> Self {
         Self::new(StatusCode::FORBIDDEN, "forbidden", "Not allowed")
@@ -66,13 +80,21 @@ impl ApiError {
         Self::new(StatusCode::BAD_REQUEST, "bad-request", "Bad request").detail(detail)
     }
     pub fn invalid() -> Self {
-        Self::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", "The request has invalid fields")
+        Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation",
+            "The request has invalid fields",
+        )
     }
     pub fn conflict(detail: impl Into<String>) -> Self {
         Self::new(StatusCode::CONFLICT, "conflict", "Conflict").detail(detail)
     }
     pub fn internal() -> Self {
-        Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "Internal error")
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "Internal error",
+        )
     }
     pub fn status(&self) -> StatusCode {
         self.status
@@ -85,7 +107,11 @@ impl From<ValidationErrors> for ApiError {
         e.errors = errors
             .0
             .into_iter()
-            .map(|f| FieldProblem { field: f.field, code: f.code.to_string(), message: f.message })
+            .map(|f| FieldProblem {
+                field: f.field,
+                code: f.code.to_string(),
+                message: f.message,
+            })
             .collect();
         e
     }

@@ -342,3 +342,39 @@ fn machine_lines() {
         ])
     );
 }
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn arbitrary_text_answers_never_panic(
+            texts in proptest::collection::vec(proptest::option::weighted(0.2, "\\PC{0,40}"), 8),
+            n in proptest::option::weighted(0.2, proptest::num::f64::ANY),
+        ) {
+            let q = default_questionnaire();
+            let mut a = filled();
+            let fields = [
+                ("company", "nip"), ("company", "eu_vat"), ("company", "region"), ("company", "postal_code"),
+                ("company", "website"), ("activity", "nace_main"), ("activity", "machine_park"), ("company", "founded_year"),
+            ];
+            // Mostly keep the valid example value, so that the "passes" branch runs too.
+            for ((s, k), t) in fields.iter().zip(&texts) {
+                if let Some(t) = t {
+                    a[*s][*k] = json!(t);
+                }
+            }
+            if let Some(n) = n {
+                a["activity"]["employees"] =
+                    serde_json::Number::from_f64(n).map(serde_json::Value::Number).unwrap_or(json!(null));
+            }
+            if let Ok(answers) = q.validate_answers(&a) {
+                // Whatever passes the answers check must make a valid profile.
+                let org = q.to_organisation_input(&answers).validate();
+                prop_assert!(org.is_ok(), "{:?}", org.err());
+            }
+        }
+    }
+}

@@ -139,6 +139,8 @@ CREATE TABLE responses (
     id               INTEGER PRIMARY KEY AUTOINCREMENT,
     questionnaire_id INTEGER NOT NULL REFERENCES questionnaires(id),
     raw              TEXT NOT NULL,         -- the submission exactly as received
+    language         TEXT NOT NULL,
+    cluster_id       INTEGER REFERENCES organisations(id) ON DELETE SET NULL,  -- the cluster it asks to join
     status           TEXT NOT NULL,
     organisation_id  INTEGER REFERENCES organisations(id) ON DELETE SET NULL,
     submitted_by     INTEGER,

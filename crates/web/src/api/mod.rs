@@ -1,8 +1,13 @@
 //! The JSON API under `/api/v1`. Every route is registered through `utoipa_axum::routes!`, so the
 //! OpenAPI document at `/api/v1/openapi.json` is generated from the same code that serves.
 
+mod agreements;
+mod clusters;
+mod contacts;
 mod organisations;
 mod query;
+mod questionnaires;
+mod refdata;
 
 use axum::Json;
 use utoipa::OpenApi;
@@ -17,7 +22,9 @@ use crate::AppState;
     info(title = "Klaster API", description = "Directory, questionnaires and analytics of industrial clusters."),
     modifiers(&BearerAuth),
     tags(
-        (name = "directory", description = "Organisations, clusters, memberships, statuses, contacts"),
+        (name = "directory", description = "Organisations, clusters, memberships, statuses, contacts, agreements"),
+        (name = "questionnaires", description = "How firms enter the directory: questionnaires, responses and their review"),
+        (name = "refdata", description = "NACE Rev. 2, NUTS 2021 and ISO 3166 regions, countries"),
     )
 )]
 struct ApiDoc;
@@ -37,7 +44,52 @@ impl utoipa::Modify for BearerAuth {
 fn v1_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(organisations::list, organisations::create))
-        .routes(routes!(organisations::get, organisations::update, organisations::delete))
+        .routes(routes!(
+            organisations::get,
+            organisations::update,
+            organisations::delete
+        ))
+        .routes(routes!(contacts::list, contacts::create))
+        .routes(routes!(contacts::get, contacts::update, contacts::delete))
+        .routes(routes!(clusters::of_organisation))
+        .routes(routes!(agreements::relations))
+        .routes(routes!(agreements::create_relation))
+        .routes(routes!(clusters::list))
+        .routes(routes!(clusters::get))
+        .routes(routes!(clusters::set_profile))
+        .routes(routes!(clusters::members, clusters::add_member))
+        .routes(routes!(clusters::update_member, clusters::delete_member))
+        .routes(routes!(clusters::statuses, clusters::add_status))
+        .routes(routes!(clusters::delete_status))
+        .routes(routes!(agreements::list, agreements::create))
+        .routes(routes!(agreements::get))
+        .routes(routes!(questionnaires::list, questionnaires::create))
+        .routes(routes!(questionnaires::get))
+        .routes(routes!(questionnaires::submit))
+        .routes(routes!(questionnaires::responses))
+        .routes(routes!(questionnaires::response))
+        .routes(routes!(questionnaires::review))
+        .routes(routes!(refdata::nace))
+        .routes(routes!(refdata::regions))
+        .routes(routes!(refdata::countries))
+}
+
+/// The clusters `org_id` currently belongs to (permission rules depend on them).
+async fn member_of(state: &AppState, org_id: i64) -> Result<Vec<i64>, crate::ApiError> {
+    Ok(klaster_store::directory::clusters_of(state.db(), org_id)
+        .await?
+        .into_iter()
+        .filter(|m| m.left_on.is_none())
+        .map(|m| m.cluster_id)
+        .collect())
+}
+
+/// The snake_case name of a serde enum value, as stored in text columns.
+fn enum_str<T: serde::Serialize>(v: T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
 }
 
 fn split() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {

@@ -10,10 +10,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::query;
+use crate::AppState;
 use crate::extract::{ApiJson, Principal};
 use crate::pagination::{Cursor, clamp_limit};
 use crate::problem::{ApiError, ApiResult, Problem};
-use crate::AppState;
 
 /// An organisation as stored: its profile plus identity and revision.
 #[derive(Debug, Serialize, ToSchema)]
@@ -29,7 +29,13 @@ pub struct OrganisationOut {
 
 impl From<OrgRecord> for OrganisationOut {
     fn from(r: OrgRecord) -> Self {
-        OrganisationOut { id: r.id, version: r.version, created_at: r.created_at, updated_at: r.updated_at, profile: r.org }
+        OrganisationOut {
+            id: r.id,
+            version: r.version,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+            profile: r.org,
+        }
     }
 }
 
@@ -65,14 +71,30 @@ pub struct ListParams {
 
 fn parse_kinds(s: Option<&str>) -> ApiResult<Vec<String>> {
     let mut kinds = Vec::new();
-    for part in s.unwrap_or("").split(',').map(str::trim).filter(|p| !p.is_empty()) {
+    for part in s
+        .unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         if let Some(k) = OrgKind::parse(part) {
             kinds.push(k.as_str().to_string());
             continue;
         }
         let category: OrgCategory = serde_json::from_value(serde_json::Value::String(part.into()))
-            .map_err(|_| ApiError::invalid().field("kind", "unknown_kind", format!("{part} is not an organisation kind or category")))?;
-        kinds.extend(OrgKind::ALL.iter().filter(|k| k.category() == category).map(|k| k.as_str().to_string()));
+            .map_err(|_| {
+                ApiError::invalid().field(
+                    "kind",
+                    "unknown_kind",
+                    format!("{part} is not an organisation kind or category"),
+                )
+            })?;
+        kinds.extend(
+            OrgKind::ALL
+                .iter()
+                .filter(|k| k.category() == category)
+                .map(|k| k.as_str().to_string()),
+        );
     }
     Ok(kinds)
 }
@@ -84,7 +106,11 @@ fn parse_sort(s: Option<&str>) -> ApiResult<Sort> {
         "updated" => Sort::Updated,
         "-updated" => Sort::UpdatedDesc,
         other => {
-            return Err(ApiError::invalid().field("sort", "unknown_sort", format!("cannot sort by {other}; use name, -name, updated or -updated")));
+            return Err(ApiError::invalid().field(
+                "sort",
+                "unknown_sort",
+                format!("cannot sort by {other}; use name, -name, updated or -updated"),
+            ));
         }
     })
 }
@@ -92,7 +118,10 @@ fn parse_sort(s: Option<&str>) -> ApiResult<Sort> {
 /// List organisations with filters and cursor pagination.
 #[utoipa::path(get, path = "/organisations", tag = "directory", params(ListParams),
     responses((status = 200, body = OrganisationPage), (status = 422, body = Problem, content_type = "application/problem+json")))]
-pub async fn list(State(state): State<AppState>, Query(p): Query<ListParams>) -> ApiResult<Json<OrganisationPage>> {
+pub async fn list(
+    State(state): State<AppState>,
+    Query(p): Query<ListParams>,
+) -> ApiResult<Json<OrganisationPage>> {
     let filter = Filter {
         kinds: parse_kinds(p.kind.as_deref())?,
         nace: query::nace("nace", p.nace.as_deref())?,
@@ -100,20 +129,47 @@ pub async fn list(State(state): State<AppState>, Query(p): Query<ListParams>) ->
         country: query::country("country", p.country.as_deref())?,
         cluster: p.cluster,
         size_class: p.size_class.map(|s| s.as_str().to_string()),
-        name: p.q.as_deref().map(klaster_domain::fold).filter(|q| !q.is_empty()),
+        name: p
+            .q
+            .as_deref()
+            .map(klaster_domain::fold)
+            .filter(|q| !q.is_empty()),
     };
     let sort = parse_sort(p.sort.as_deref())?;
     let limit = clamp_limit(p.limit)?;
-    let after = p.after.as_deref().map(Cursor::decode).transpose()?.map(|c| (c.k, c.id));
+    let after = p
+        .after
+        .as_deref()
+        .map(Cursor::decode)
+        .transpose()?
+        .map(|c| (c.k, c.id));
     // One extra row tells whether there is a next page.
-    let mut rows = orgs::list(state.db(), &filter, &Page { sort, after, limit: limit + 1 }).await?;
+    let mut rows = orgs::list(
+        state.db(),
+        &filter,
+        &Page {
+            sort,
+            after,
+            limit: limit + 1,
+        },
+    )
+    .await?;
     let next = if rows.len() as i64 > limit {
         rows.truncate(limit as usize);
-        rows.last().map(|r| Cursor { k: sort.key_of(r), id: r.id }.encode())
+        rows.last().map(|r| {
+            Cursor {
+                k: sort.key_of(r),
+                id: r.id,
+            }
+            .encode()
+        })
     } else {
         None
     };
-    Ok(Json(OrganisationPage { items: rows.into_iter().map(Into::into).collect(), next }))
+    Ok(Json(OrganisationPage {
+        items: rows.into_iter().map(Into::into).collect(),
+        next,
+    }))
 }
 
 /// Create an organisation (administrators and cluster coordinators).
@@ -126,7 +182,7 @@ pub async fn create(
     principal: Principal,
     ApiJson(input): ApiJson<OrganisationInput>,
 ) -> ApiResult<(StatusCode, Json<OrganisationOut>)> {
-    if !principal.may_create_organisation() {
+    if !principal.rights.may_create_organisation() {
         return Err(ApiError::forbidden());
     }
     let org = input.validate()?;
@@ -137,7 +193,10 @@ pub async fn create(
 /// One organisation.
 #[utoipa::path(get, path = "/organisations/{id}", tag = "directory", params(("id" = i64, Path)),
     responses((status = 200, body = OrganisationOut), (status = 404, body = Problem)))]
-pub async fn get(State(state): State<AppState>, Path(id): Path<i64>) -> ApiResult<Json<OrganisationOut>> {
+pub async fn get(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<OrganisationOut>> {
     Ok(Json(orgs::get(state.db(), id).await?.into()))
 }
 
@@ -160,19 +219,26 @@ pub async fn update(
     Query(v): Query<VersionParam>,
     ApiJson(input): ApiJson<OrganisationInput>,
 ) -> ApiResult<Json<OrganisationOut>> {
-    if !principal.may_edit_organisation(id) {
+    let member_of = super::member_of(&state, id).await?;
+    if !principal.rights.may_edit_organisation(id, &member_of) {
         return Err(ApiError::forbidden());
     }
     let org = input.validate()?;
-    Ok(Json(orgs::update(state.db(), id, &org, v.version).await?.into()))
+    Ok(Json(
+        orgs::update(state.db(), id, &org, v.version).await?.into(),
+    ))
 }
 
 /// Delete an organisation (administrators).
 #[utoipa::path(delete, path = "/organisations/{id}", tag = "directory", params(("id" = i64, Path)),
     security(("token" = [])),
     responses((status = 204), (status = 404, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
-pub async fn delete(State(state): State<AppState>, principal: Principal, Path(id): Path<i64>) -> ApiResult<StatusCode> {
-    if !principal.is_admin() {
+pub async fn delete(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<i64>,
+) -> ApiResult<StatusCode> {
+    if !principal.rights.is_admin() {
         return Err(ApiError::forbidden());
     }
     orgs::delete(state.db(), id).await?;

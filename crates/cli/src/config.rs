@@ -1,0 +1,70 @@
+//! Configuration: flags, then `KLASTER_*` environment variables, then an optional TOML file.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use serde::Deserialize;
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct GlobalArgs {
+    /// Directory for the SQLite database, the search index and attachments.
+    #[arg(long, global = true, env = "KLASTER_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// postgres://user@host/db for PostgreSQL; default: SQLite in the data directory.
+    #[arg(long, global = true, env = "KLASTER_DATABASE_URL")]
+    pub database_url: Option<String>,
+    /// A TOML file with `data_dir`, `database_url`, `bind` (default: klaster.toml in the data directory, if present).
+    #[arg(long, global = true, env = "KLASTER_CONFIG")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    data_dir: Option<PathBuf>,
+    database_url: Option<String>,
+    bind: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub data_dir: PathBuf,
+    pub database_url: Option<String>,
+    pub bind: Option<String>,
+}
+
+impl Config {
+    pub fn load(args: &GlobalArgs) -> anyhow::Result<Config> {
+        let default_dir = PathBuf::from("data");
+        let file_path = match &args.config {
+            Some(p) => Some(p.clone()),
+            None => {
+                let p = args
+                    .data_dir
+                    .as_deref()
+                    .unwrap_or(&default_dir)
+                    .join("klaster.toml");
+                p.exists().then_some(p)
+            }
+        };
+        let file = match file_path {
+            Some(p) => read_file(&p)?,
+            None => FileConfig::default(),
+        };
+        Ok(Config {
+            data_dir: args
+                .data_dir
+                .clone()
+                .or(file.data_dir)
+                .unwrap_or(default_dir),
+            database_url: args.database_url.clone().or(file.database_url),
+            bind: file.bind,
+        })
+    }
+}
+
+fn read_file(path: &Path) -> anyhow::Result<FileConfig> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))
+}

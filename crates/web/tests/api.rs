@@ -1,0 +1,772 @@
+//! The JSON API over real HTTP, on every engine available (SQLite always; PostgreSQL when
+//! `KLASTER_TEST_POSTGRES_URL` is set).
+
+mod common;
+
+use common::{TestApp, apps, firm_json};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+#[tokio::test]
+async fn openapi_document_lists_every_route_and_every_route_answers() {
+    let doc: Value = {
+        let apps = apps().await;
+        let app = &apps[0];
+        let doc = app
+            .get("/api/v1/openapi.json")
+            .await
+            .json::<Value>()
+            .await
+            .unwrap();
+        for a in apps {
+            a.stop().await;
+        }
+        doc
+    };
+    let paths = doc["paths"].as_object().expect("paths");
+    let mut listed: Vec<String> = paths
+        .iter()
+        .flat_map(|(p, ops)| {
+            ops.as_object()
+                .into_iter()
+                .flatten()
+                .map(move |(m, _)| format!("{} {p}", m.to_uppercase()))
+        })
+        .collect();
+    listed.sort();
+    // The routes this build serves. A route added without `routes!` would be missing here.
+    let expected = [
+        "DELETE /api/v1/contacts/{id}",
+        "DELETE /api/v1/memberships/{id}",
+        "DELETE /api/v1/organisations/{id}",
+        "DELETE /api/v1/statuses/{id}",
+        "GET /api/v1/agreements",
+        "GET /api/v1/agreements/{id}",
+        "GET /api/v1/clusters",
+        "GET /api/v1/clusters/{id}",
+        "GET /api/v1/clusters/{id}/members",
+        "GET /api/v1/clusters/{id}/statuses",
+        "GET /api/v1/contacts/{id}",
+        "GET /api/v1/organisations",
+        "GET /api/v1/organisations/{id}",
+        "GET /api/v1/organisations/{id}/contacts",
+        "GET /api/v1/organisations/{id}/memberships",
+        "GET /api/v1/organisations/{id}/relations",
+        "GET /api/v1/questionnaires",
+        "GET /api/v1/questionnaires/{key}",
+        "GET /api/v1/refdata/countries",
+        "GET /api/v1/refdata/nace",
+        "GET /api/v1/refdata/regions",
+        "GET /api/v1/responses",
+        "GET /api/v1/responses/{id}",
+        "POST /api/v1/agreements",
+        "POST /api/v1/clusters/{id}/members",
+        "POST /api/v1/clusters/{id}/statuses",
+        "POST /api/v1/organisations",
+        "POST /api/v1/organisations/{id}/contacts",
+        "POST /api/v1/questionnaires",
+        "POST /api/v1/questionnaires/{key}/responses",
+        "POST /api/v1/relations",
+        "POST /api/v1/responses/{id}/review",
+        "PUT /api/v1/clusters/{id}/profile",
+        "PUT /api/v1/contacts/{id}",
+        "PUT /api/v1/memberships/{id}",
+        "PUT /api/v1/organisations/{id}",
+    ];
+    assert_eq!(listed, expected);
+
+    // Every documented operation is served: the router never answers 404/405 by itself (our
+    // own "not found" is problem+json).
+    let app = TestApp::sqlite().await;
+    for op in &listed {
+        let (method, path) = op.split_once(' ').unwrap();
+        let url = path
+            .replace("{id}", "999999")
+            .replace("{key}", "no-such-questionnaire");
+        let res = app
+            .request(
+                reqwest::Method::from_bytes(method.as_bytes()).unwrap(),
+                &url,
+                Some(json!({})),
+            )
+            .await;
+        let ct = res
+            .headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap_or("").to_string())
+            .unwrap_or_default();
+        assert!(
+            res.status() != StatusCode::METHOD_NOT_ALLOWED
+                && (res.status() != StatusCode::NOT_FOUND || ct.contains("problem+json")),
+            "{op}: the router does not serve it ({})",
+            res.status()
+        );
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn organisations_crud_with_tokens_and_roles() {
+    for app in apps().await {
+        let res = app
+            .post_anon(
+                "/api/v1/organisations",
+                firm_json("Alfa", "25.62", "PL841", "7740001454"),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(res.headers()["content-type"], "application/problem+json");
+
+        let visitor = app.token_for("visitor@example.org", "visitor", None).await;
+        let res = app
+            .post_as(
+                &visitor,
+                "/api/v1/organisations",
+                firm_json("Alfa", "25.62", "PL841", "7740001454"),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN);
+
+        let res = app
+            .post(
+                "/api/v1/organisations",
+                firm_json("Alfa", "25.62", "PL841", "7740001454"),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED, "{:?}", app.kind);
+        let created: Value = res.json().await.unwrap();
+        let id = created["id"].as_i64().unwrap();
+        assert_eq!(
+            created["legal_ids"][0],
+            json!({"kind": "nip", "value": "7740001454"})
+        );
+
+        let got: Value = app
+            .get(&format!("/api/v1/organisations/{id}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(got["names"][0]["text"], "Alfa");
+
+        // The organisation's own admin may edit it; another organisation's may not.
+        let own = app
+            .token_for("own@example.org", "org_admin", Some(id))
+            .await;
+        let other = app
+            .token_for("other@example.org", "org_admin", Some(id + 1000))
+            .await;
+        let mut edit = firm_json("Alfa Sp. z o.o.", "25.62", "PL841", "7740001454");
+        edit["employees"] = json!(12);
+        let res = app
+            .put_as(
+                &other,
+                &format!("/api/v1/organisations/{id}?version=1"),
+                edit.clone(),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN);
+        let res = app
+            .put_as(
+                &own,
+                &format!("/api/v1/organisations/{id}?version=1"),
+                edit.clone(),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let res = app
+            .put_as(&own, &format!("/api/v1/organisations/{id}?version=1"), edit)
+            .await;
+        assert_eq!(
+            res.status(),
+            StatusCode::CONFLICT,
+            "a stale version is refused"
+        );
+
+        let res = app
+            .delete_as(&own, &format!("/api/v1/organisations/{id}"))
+            .await;
+        assert_eq!(
+            res.status(),
+            StatusCode::FORBIDDEN,
+            "only administrators delete"
+        );
+        let res = app
+            .delete_as(&app.admin, &format!("/api/v1/organisations/{id}"))
+            .await;
+        assert_eq!(res.status(), StatusCode::NO_CONTENT);
+        assert_eq!(
+            app.get(&format!("/api/v1/organisations/{id}"))
+                .await
+                .status(),
+            StatusCode::NOT_FOUND
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn bad_input_gets_field_level_problems_and_writes_nothing() {
+    for app in apps().await {
+        let mut bad = firm_json(&"X".repeat(400), "99.99", "PL841", "7740001455");
+        bad["country"] = json!("PL");
+        let res = app.post("/api/v1/organisations", bad).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let p: Value = res.json().await.unwrap();
+        let codes: Vec<(String, String)> = p["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["field"].as_str().unwrap().to_string(),
+                    e["code"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        for (field, code) in [
+            ("names[0].text", "too_long"),
+            ("nace_main", "unknown_nace"),
+            ("legal_ids[0].value", "nip_checksum"),
+        ] {
+            assert!(
+                codes.contains(&(field.to_string(), code.to_string())),
+                "{field}/{code} missing in {codes:?}"
+            );
+        }
+
+        let res = app
+            .raw_post(
+                "/api/v1/organisations",
+                "application/json",
+                "{\"names\": [".into(),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+        let res = app
+            .raw_post(
+                "/api/v1/organisations",
+                "application/json",
+                r#"{"names": 5}"#.into(),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let p: Value = res.json().await.unwrap();
+        assert_eq!(p["errors"][0]["field"], "names");
+        let res = app
+            .raw_post(
+                "/api/v1/organisations",
+                "application/json",
+                r#"{"surprise": 1}"#.into(),
+            )
+            .await;
+        assert_eq!(
+            res.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "unknown fields are refused"
+        );
+        let res = app
+            .raw_post("/api/v1/organisations", "text/plain", "hello".into())
+            .await;
+        assert_eq!(res.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        let huge = format!(
+            "{{\"names\": [{{\"lang\": \"pl\", \"text\": \"{}\"}}]}}",
+            "a".repeat(3 * 1024 * 1024)
+        );
+        let res = app
+            .raw_post("/api/v1/organisations", "application/json", huge)
+            .await;
+        assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+
+        let res = app.get("/api/v1/organisations?nace=99.99").await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let res = app.get("/api/v1/organisations?limit=100000").await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let res = app.get("/api/v1/organisations?after=garbage").await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+        let all: Value = app.get("/api/v1/organisations").await.json().await.unwrap();
+        assert_eq!(
+            all["items"].as_array().unwrap().len(),
+            0,
+            "nothing was written"
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn list_filters_and_cursor_pages() {
+    for app in apps().await {
+        let nips = [
+            "7740001454",
+            "6920000013",
+            "5260250274",
+            "5250008198",
+            "1070000052",
+            "8990005614",
+        ];
+        let rows = [
+            ("Metal Łapy", "25.62", "PL841"),
+            ("Metal Suwałki", "25.11", "PL842"),
+            ("Mleko Zambrów", "10.51", "PL843"),
+            ("Stal Grodno", "25.11", "BY-HR"),
+            ("Bud Białystok", "41.20", "PL841"),
+            ("Kuźnia Łomża", "25.50", "PL843"),
+        ];
+        for ((name, nace, region), nip) in rows.iter().zip(nips) {
+            let mut body = firm_json(name, nace, region, nip);
+            if region.starts_with("BY") {
+                body["legal_ids"] = json!([]);
+            }
+            let res = app.post("/api/v1/organisations", body).await;
+            assert_eq!(
+                res.status(),
+                StatusCode::CREATED,
+                "{name}: {}",
+                res.text().await.unwrap()
+            );
+        }
+        let names = |v: &Value| {
+            v["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|o| o["names"][0]["text"].as_str().unwrap().to_string())
+                .collect::<Vec<_>>()
+        };
+        let v: Value = app
+            .get("/api/v1/organisations?nace=25")
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            names(&v),
+            ["Kuźnia Łomża", "Metal Łapy", "Metal Suwałki", "Stal Grodno"]
+        );
+        let v: Value = app
+            .get("/api/v1/organisations?nace=25&region=PL84&sort=-name")
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(names(&v), ["Metal Suwałki", "Metal Łapy", "Kuźnia Łomża"]);
+        let v: Value = app
+            .get("/api/v1/organisations?country=BY")
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(names(&v), ["Stal Grodno"]);
+        let v: Value = app
+            .get("/api/v1/organisations?q=LOMZA")
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(names(&v), ["Kuźnia Łomża"]);
+        let v: Value = app
+            .get("/api/v1/organisations?kind=business_support")
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert!(names(&v).is_empty());
+
+        let mut seen = Vec::new();
+        let mut url = "/api/v1/organisations?limit=2".to_string();
+        loop {
+            let v: Value = app.get(&url).await.json().await.unwrap();
+            seen.extend(names(&v));
+            match v["next"].as_str() {
+                Some(next) => url = format!("/api/v1/organisations?limit=2&after={next}"),
+                None => break,
+            }
+        }
+        assert_eq!(seen.len(), 6);
+        let mut sorted = seen.clone();
+        sorted.sort_by_key(|n| klaster_domain::fold(n));
+        assert_eq!(seen, sorted);
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn personal_contact_data_is_never_public() {
+    for app in apps().await {
+        let id = app
+            .create_org(firm_json("Alfa", "25.62", "PL841", "7740001454"))
+            .await;
+        let member = app.token_for("m@example.org", "org_member", Some(id)).await;
+        let person = json!({"name": "Jan Testowy", "role": "CEO", "email": "jan@alfa.example.pl"});
+        let office =
+            json!({"name": "Biuro", "email": "biuro@alfa.example.pl", "is_personal_data": false});
+        let res = app
+            .post_as(
+                &member,
+                &format!("/api/v1/organisations/{id}/contacts"),
+                person.clone(),
+            )
+            .await;
+        assert_eq!(
+            res.status(),
+            StatusCode::FORBIDDEN,
+            "a plain member may not edit the profile"
+        );
+        let res = app
+            .post(&format!("/api/v1/organisations/{id}/contacts"), person)
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let person_id = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        app.post(&format!("/api/v1/organisations/{id}/contacts"), office)
+            .await;
+
+        let public: Value = app
+            .get(&format!("/api/v1/organisations/{id}/contacts"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let public_names: Vec<&str> = public
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(public_names, ["Biuro"]);
+        assert!(!public.to_string().contains("jan@alfa"));
+        assert_eq!(
+            app.get(&format!("/api/v1/contacts/{person_id}"))
+                .await
+                .status(),
+            StatusCode::NOT_FOUND
+        );
+
+        let own: Value = app
+            .get_as(&member, &format!("/api/v1/organisations/{id}/contacts"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(own.as_array().unwrap().len(), 2);
+        let export: Value = app
+            .get_as(&member, &format!("/api/v1/contacts/{person_id}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(export["email"], "jan@alfa.example.pl");
+
+        assert_eq!(
+            app.delete_as(&app.admin, &format!("/api/v1/contacts/{person_id}"))
+                .await
+                .status(),
+            StatusCode::NO_CONTENT
+        );
+        let own: Value = app
+            .get_as(&member, &format!("/api/v1/organisations/{id}/contacts"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(own.as_array().unwrap().len(), 1, "erased");
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn clusters_members_statuses_and_agreements() {
+    for app in apps().await {
+        let mut cluster = firm_json("Klaster Obróbki Metali", "25.62", "PL841", "5260250274");
+        cluster["kind"] = json!("cluster_organisation");
+        let cid = app.create_org(cluster).await;
+        let fid = app
+            .create_org(firm_json("Alfa", "25.62", "PL841", "7740001454"))
+            .await;
+        let mut by = firm_json("Inaleks Energy", "35.11", "BY-HM", "");
+        by["legal_ids"] = json!([]);
+        let bid = app.create_org(by).await;
+
+        let coord = app
+            .token_for("coord@example.org", "coordinator", Some(cid))
+            .await;
+        let kkk = json!({"kind": "key_national_cluster", "granted_on": "2016-01-20", "valid_until": "2099-12-31", "recertified_on": "2019-06-01"});
+        let res = app
+            .post_as(
+                &coord,
+                &format!("/api/v1/clusters/{cid}/statuses"),
+                kkk.clone(),
+            )
+            .await;
+        assert_eq!(
+            res.status(),
+            StatusCode::FORBIDDEN,
+            "statuses are granted by an authority, recorded by admins"
+        );
+        let res = app
+            .post(&format!("/api/v1/clusters/{cid}/statuses"), kkk)
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let res = app.post(&format!("/api/v1/clusters/{cid}/statuses"), json!({"kind": "key_national_cluster", "granted_on": "2020-01-01", "valid_until": "2019-01-01"})).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+        let member =
+            json!({"organisation_id": fid, "role": "founding_member", "joined_on": "2012-05-01"});
+        let res = app
+            .post_as(
+                &coord,
+                &format!("/api/v1/clusters/{cid}/members"),
+                member.clone(),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let res = app
+            .post_as(&coord, &format!("/api/v1/clusters/{cid}/members"), member)
+            .await;
+        assert_eq!(res.status(), StatusCode::CONFLICT);
+        let res = app
+            .post_as(
+                &coord,
+                &format!("/api/v1/clusters/{fid}/members"),
+                json!({"organisation_id": bid, "role": "member", "joined_on": "2020-01-01"}),
+            )
+            .await;
+        assert_eq!(
+            res.status(),
+            StatusCode::NOT_FOUND,
+            "a company is not a cluster"
+        );
+
+        let c: Value = app
+            .get(&format!("/api/v1/clusters/{cid}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(c["member_count"], 1);
+        assert_eq!(c["statuses"][0]["kind"], "key_national_cluster");
+        assert_eq!(c["statuses"][0]["current"], true);
+        assert_eq!(c["members"][0]["name"], "Alfa");
+        let v: Value = app
+            .get(&format!("/api/v1/organisations?cluster={cid}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(v["items"][0]["id"], fid);
+
+        // The coordinator now looks after the member's profile.
+        let mut edit = firm_json("Alfa", "25.62", "PL841", "7740001454");
+        edit["employees"] = json!(7);
+        assert_eq!(
+            app.put_as(&coord, &format!("/api/v1/organisations/{fid}"), edit)
+                .await
+                .status(),
+            StatusCode::OK
+        );
+
+        let loi = json!({"kind": "letter_of_intent", "title": [{"lang": "pl", "text": "List intencyjny"}], "signed_on": "2017-12-08", "party_ids": [cid, bid]});
+        let res = app.post_as(&coord, "/api/v1/agreements", loi).await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let a: Value = res.json().await.unwrap();
+        assert_eq!(a["cross_border"], true);
+        let list: Value = app
+            .get(&format!("/api/v1/agreements?organisation={bid}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(list.as_array().unwrap().len(), 1);
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn questionnaire_submission_review_and_acceptance() {
+    for app in apps().await {
+        let mut cluster = firm_json("Klaster Obróbki Metali", "25.62", "PL841", "5260250274");
+        cluster["kind"] = json!("cluster_organisation");
+        let cid = app.create_org(cluster).await;
+        let q: Value = app
+            .get("/api/v1/questionnaires/cluster-cooperation")
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(q["definition"]["version"], 1);
+        assert!(
+            q["definition"]["languages"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("en"))
+        );
+
+        let mut answers = common::filled_answers();
+        answers["company"]["nip"] = json!("7740001455");
+        answers["activity"]["nace_main"] = json!("99.99");
+        let res = app
+            .post_anon(
+                "/api/v1/questionnaires/cluster-cooperation/responses",
+                json!({"lang": "pl", "cluster_id": cid, "answers": answers}),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let p: Value = res.json().await.unwrap();
+        let fields: Vec<&str> = p["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["field"].as_str().unwrap())
+            .collect();
+        assert!(
+            fields.contains(&"answers.company.nip")
+                && fields.contains(&"answers.activity.nace_main"),
+            "{fields:?}"
+        );
+
+        // Submitted verbatim, key order and spacing included.
+        let body = format!(
+            "{{\"lang\": \"pl\",   \"cluster_id\": {cid}, \"answers\": {}}}",
+            common::filled_answers()
+        );
+        let res = app
+            .raw_post(
+                "/api/v1/questionnaires/cluster-cooperation/responses",
+                "application/json",
+                body.clone(),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let rid = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+
+        let coord = app
+            .token_for("coord@example.org", "coordinator", Some(cid))
+            .await;
+        let stranger = app
+            .token_for("coord2@example.org", "coordinator", Some(cid + 100))
+            .await;
+        assert_eq!(
+            app.get_as(&stranger, &format!("/api/v1/responses/{rid}"))
+                .await
+                .status(),
+            StatusCode::FORBIDDEN
+        );
+        let mine: Value = app
+            .get_as(&coord, "/api/v1/responses?status=submitted")
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(mine.as_array().unwrap().len(), 1);
+
+        let res = app
+            .post_as(
+                &coord,
+                &format!("/api/v1/responses/{rid}/review"),
+                json!({"decision": "reject", "reason": " "}),
+            )
+            .await;
+        assert_eq!(
+            res.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "a rejection needs a reason"
+        );
+        let res = app
+            .post_as(
+                &coord,
+                &format!("/api/v1/responses/{rid}/review"),
+                json!({"decision": "accept"}),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let r: Value = res.json().await.unwrap();
+        assert_eq!(r["status"], "accepted");
+        assert_eq!(r["history"].as_array().unwrap().len(), 2);
+        let oid = r["organisation_id"].as_i64().unwrap();
+        let org: Value = app
+            .get(&format!("/api/v1/organisations/{oid}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            org["names"][0]["text"],
+            "Zakład Mechaniki Precyzyjnej Sp. z o.o."
+        );
+        let members: Value = app
+            .get(&format!("/api/v1/clusters/{cid}/members"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(members[0]["organisation_id"], oid);
+        let contacts: Value = app
+            .get_as(&app.admin, &format!("/api/v1/organisations/{oid}/contacts"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(contacts[0]["name"], "Anna Nowak");
+
+        let res = app
+            .post_as(
+                &coord,
+                &format!("/api/v1/responses/{rid}/review"),
+                json!({"decision": "accept"}),
+            )
+            .await;
+        assert_eq!(
+            res.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "accepted is final"
+        );
+        let stored: Value = app
+            .get_as(&coord, &format!("/api/v1/responses/{rid}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            stored["submission"],
+            serde_json::from_str::<Value>(&body).unwrap()
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn refdata_endpoints_answer_in_the_asked_language() {
+    let app = TestApp::sqlite().await;
+    let v: Value = app
+        .get("/api/v1/refdata/nace?lang=pl&under=25.1&level=class")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(v[0]["code"], "25.11");
+    assert_eq!(
+        v[0]["title"],
+        "Produkcja konstrukcji metalowych i ich części"
+    );
+    let v: Value = app
+        .get("/api/v1/refdata/regions?country=BY&level=1&lang=ru")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 7);
+    let v: Value = app
+        .get("/api/v1/refdata/countries?lang=ru")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["code"] == "PL" && c["name"] == "Польша")
+    );
+    app.stop().await;
+}

@@ -1,0 +1,193 @@
+//! A test application: the real server on a free port of 127.0.0.1, on a fresh database, with
+//! an administrator's token.
+
+#![allow(dead_code)]
+
+use klaster_store::testing::{self, TestDb};
+use klaster_store::{DbKind, auth};
+use reqwest::{Client, Method, Response};
+use serde_json::{Value, json};
+
+pub struct TestApp {
+    pub base: String,
+    pub client: Client,
+    pub admin: String,
+    pub kind: DbKind,
+    db: TestDb,
+    server: tokio::task::JoinHandle<()>,
+}
+
+/// One app per engine available.
+pub async fn apps() -> Vec<TestApp> {
+    let mut v = Vec::new();
+    for db in testing::engines().await {
+        v.push(TestApp::start(db).await);
+    }
+    v
+}
+
+impl TestApp {
+    pub async fn sqlite() -> TestApp {
+        TestApp::start(testing::sqlite().await).await
+    }
+
+    async fn start(db: TestDb) -> TestApp {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let router = klaster_web::router(klaster_web::AppState::new(db.db.clone()));
+        let server = tokio::spawn(async move {
+            let _ = axum::serve(listener, router).await;
+        });
+        let user = auth::create_user(&db.db, "admin@example.org", None, "admin", None)
+            .await
+            .expect("admin");
+        let (_, admin) = auth::create_token(&db.db, user.id, "tests")
+            .await
+            .expect("token");
+        TestApp {
+            base: format!("http://{addr}"),
+            client: Client::new(),
+            admin,
+            kind: db.kind(),
+            db,
+            server,
+        }
+    }
+
+    pub async fn stop(self) {
+        self.server.abort();
+        self.db.cleanup().await;
+    }
+
+    /// A token for a new user with `role` (scoped to a cluster or organisation).
+    pub async fn token_for(&self, email: &str, role: &str, scope: Option<i64>) -> String {
+        let user = auth::create_user(&self.db.db, email, None, role, scope)
+            .await
+            .expect("user");
+        auth::create_token(&self.db.db, user.id, "tests")
+            .await
+            .expect("token")
+            .1
+    }
+
+    pub async fn request(&self, method: Method, path: &str, body: Option<Value>) -> Response {
+        let mut req = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .bearer_auth(&self.admin);
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        req.send().await.expect("request")
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("request")
+    }
+    pub async fn get_as(&self, token: &str, path: &str) -> Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("request")
+    }
+    pub async fn post(&self, path: &str, body: Value) -> Response {
+        self.post_as(&self.admin.clone(), path, body).await
+    }
+    pub async fn post_as(&self, token: &str, path: &str, body: Value) -> Response {
+        self.client
+            .post(format!("{}{path}", self.base))
+            .bearer_auth(token)
+            .json(&body)
+            .send()
+            .await
+            .expect("request")
+    }
+    pub async fn post_anon(&self, path: &str, body: Value) -> Response {
+        self.client
+            .post(format!("{}{path}", self.base))
+            .json(&body)
+            .send()
+            .await
+            .expect("request")
+    }
+    pub async fn put_as(&self, token: &str, path: &str, body: Value) -> Response {
+        self.client
+            .put(format!("{}{path}", self.base))
+            .bearer_auth(token)
+            .json(&body)
+            .send()
+            .await
+            .expect("request")
+    }
+    pub async fn delete_as(&self, token: &str, path: &str) -> Response {
+        self.client
+            .delete(format!("{}{path}", self.base))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("request")
+    }
+    pub async fn raw_post(&self, path: &str, content_type: &str, body: String) -> Response {
+        self.client
+            .post(format!("{}{path}", self.base))
+            .bearer_auth(&self.admin)
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn create_org(&self, body: Value) -> i64 {
+        let res = self.post("/api/v1/organisations", body).await;
+        let status = res.status();
+        let v: Value = res.json().await.expect("json");
+        assert_eq!(status, reqwest::StatusCode::CREATED, "{v}");
+        v["id"].as_i64().expect("id")
+    }
+}
+
+/// A company payload (an empty NIP means none).
+pub fn firm_json(name: &str, nace: &str, region: &str, nip: &str) -> Value {
+    let country = if region.starts_with("BY") { "BY" } else { "PL" };
+    let legal_ids = if nip.is_empty() {
+        json!([])
+    } else {
+        json!([{"kind": "nip", "value": nip}])
+    };
+    json!({
+        "names": [{"lang": "pl", "text": name}],
+        "kind": "company",
+        "country": country,
+        "region": region,
+        "nace_main": nace,
+        "legal_ids": legal_ids,
+    })
+}
+
+/// Answers to the default questionnaire that pass every check.
+pub fn filled_answers() -> Value {
+    json!({
+        "company": {
+            "name": "Zakład Mechaniki Precyzyjnej Sp. z o.o.", "kind": "company", "country": "PL",
+            "nip": "6920000013", "regon": "610188201", "region": "PL841", "street": "ul. Przemysłowa 5",
+            "postal_code": "15-001", "city": "Białystok", "website": "https://zmp.example.pl", "email": "biuro@zmp.example.pl"
+        },
+        "activity": {
+            "nace_main": "25.62", "nace_other": ["28.30"], "description": "Obróbka skrawaniem na zlecenie.",
+            "capabilities": "toczenie CNC, frezowanie", "certifications": "ISO 9001", "size_class": "small", "employees": 42
+        },
+        "markets": { "export_markets": ["DE", "BY"], "languages": ["pl", "en", "ru"] },
+        "cooperation": { "interests": ["subcontracting", "joint_trade_fairs"] },
+        "contact": { "name": "Anna Nowak", "role": "Dyrektor handlowy", "email": "a.nowak@zmp.example.pl" },
+        "consent": { "publish": true }
+    })
+}
