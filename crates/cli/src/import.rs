@@ -220,33 +220,40 @@ pub fn validate(sheet: &Sheet) -> Result<Vec<Organisation>, Vec<Located>> {
             headers: &sheet.headers,
             cells,
         });
-        let had_cell_errors = !cell_errors.is_empty();
+        let bad_columns: Vec<String> = cell_errors
+            .iter()
+            .filter_map(|e| e.column.clone())
+            .collect();
         errors.extend(cell_errors.into_iter().map(at));
-        match input.validate() {
-            Ok(org) => {
-                for lid in &org.legal_ids {
-                    let key = (lid.kind().as_str().to_string(), lid.value().to_string());
-                    if let Some(first) = seen_ids.insert(key, line) {
-                        errors.push(at(CellError {
-                            column: Some(lid.kind().as_str().to_string()),
-                            message: format!(
-                                "{} {} already appears on line {first}",
-                                lid.kind().as_str(),
-                                lid.value()
-                            ),
-                        }));
-                    }
-                }
-                if !had_cell_errors {
-                    orgs.push(org);
-                }
+        // Identifiers repeated within the file, whether or not the rest of the row is valid.
+        for (lid, col) in input.legal_ids.iter().zip(&legal_cols) {
+            let Ok(parsed) = lid.parse() else { continue };
+            let key = (
+                parsed.kind().as_str().to_string(),
+                parsed.value().to_string(),
+            );
+            if let Some(first) = seen_ids.insert(key, line) {
+                errors.push(at(CellError {
+                    column: Some(col.to_string()),
+                    message: format!("{col} {} already appears on line {first}", parsed.value()),
+                }));
             }
-            Err(v) => errors.extend(v.0.into_iter().map(|f| {
-                at(CellError {
-                    column: Some(tabular::column_for(&f.field, &legal_cols)),
-                    message: f.message,
-                })
-            })),
+        }
+        match input.validate() {
+            Ok(org) if bad_columns.is_empty() => orgs.push(org),
+            Ok(_) => {}
+            Err(v) => errors.extend(
+                v.0.into_iter()
+                    .map(|f| (tabular::column_for(&f.field, &legal_cols), f.message))
+                    // A cell that did not parse is reported once, not again as "required".
+                    .filter(|(col, _)| !bad_columns.contains(col))
+                    .map(|(col, message)| {
+                        at(CellError {
+                            column: Some(col),
+                            message,
+                        })
+                    }),
+            ),
         }
     }
     if errors.is_empty() {
@@ -374,3 +381,6 @@ pub async fn write(
     }
     Ok(outcome)
 }
+
+#[cfg(test)]
+mod tests;
