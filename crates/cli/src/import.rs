@@ -349,21 +349,16 @@ pub async fn write(
 ) -> anyhow::Result<Outcome> {
     let mut outcome = Outcome::default();
     let mut tx = db.begin().await?;
+    let known = orgs::legal_id_index(&mut tx).await?;
+    let mut new = Vec::new();
     for org in orgs {
-        let mut matched = None;
-        for lid in &org.legal_ids {
-            if let Some(id) =
-                orgs::id_by_legal_id(&mut tx, lid.kind().as_str(), lid.value()).await?
-            {
-                matched = Some(id);
-                break;
-            }
-        }
+        let matched = org.legal_ids.iter().find_map(|l| {
+            known
+                .get(&(l.kind().as_str().to_string(), l.value().to_string()))
+                .copied()
+        });
         match matched {
-            None => {
-                orgs::insert(&mut tx, &org).await?;
-                outcome.created += 1;
-            }
+            None => new.push(org),
             Some(id) => {
                 let stored = orgs::get_in(&mut tx, id).await?;
                 let merged = merge(&stored.org, org, headers);
@@ -376,8 +371,11 @@ pub async fn write(
             }
         }
     }
+    outcome.created = new.len();
+    orgs::insert_many(&mut tx, &new).await?;
     if !dry_run {
         tx.commit().await?;
+        db.analyze().await?;
     }
     Ok(outcome)
 }

@@ -4,6 +4,8 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use sqlx::QueryBuilder;
+
 use crate::{Db, Result, Tx, on_db, on_tx};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -32,23 +34,35 @@ pub struct Change {
 }
 
 /// Appends a change inside the caller's transaction.
+pub async fn record(tx: &mut Tx, entity: &str, entity_id: i64, op: Op) -> Result<()> {
+    record_many(tx, entity, &[entity_id], op).await
+}
+
+/// Appends one change per id, in one statement per chunk.
 ///
 /// On PostgreSQL an identity value is taken at insert but becomes visible at commit, so two
 /// writers could commit seq 8 before seq 7 and a reader at 8 would never see 7. A transaction-
 /// scoped advisory lock serialises change-log writers so commit order equals seq order. SQLite
 /// has a single writer and needs nothing.
-pub async fn record(tx: &mut Tx, entity: &str, entity_id: i64, op: Op) -> Result<()> {
+pub async fn record_many(tx: &mut Tx, entity: &str, ids: &[i64], op: Op) -> Result<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
     if let Tx::Postgres(t) = tx {
         sqlx::query("SELECT pg_advisory_xact_lock(727001)")
             .execute(&mut **t)
             .await?;
     }
-    on_tx!(tx, c => sqlx::query("INSERT INTO change_log (entity, entity_id, op, at) VALUES ($1, $2, $3, $4)")
-        .bind(entity)
-        .bind(entity_id)
-        .bind(op.as_str())
-        .bind(crate::now())
-        .execute(c).await.map(|r| r.rows_affected()))?;
+    let at = crate::now();
+    for chunk in ids.chunks(crate::BATCH_ROWS) {
+        on_tx!(tx, c => {
+            let mut q = QueryBuilder::new("INSERT INTO change_log (entity, entity_id, op, at) ");
+            q.push_values(chunk, |mut b, id| {
+                b.push_bind(entity).push_bind(*id).push_bind(op.as_str()).push_bind(at);
+            });
+            q.build().execute(c).await.map(|r| r.rows_affected())
+        })?;
+    }
     Ok(())
 }
 

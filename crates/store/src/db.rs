@@ -101,6 +101,13 @@ impl Db {
         crate::questionnaires::ensure_default(self).await
     }
 
+    /// Refreshes the planner's statistics; run after bulk writes (import, demo) so the first
+    /// queries after them get good plans instead of waiting for autovacuum.
+    pub async fn analyze(&self) -> Result<()> {
+        on_db!(self, p => sqlx::query("ANALYZE").execute(p).await.map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+
     pub async fn close(&self) {
         on_db!(self, p => p.close().await)
     }

@@ -20,6 +20,9 @@ pub use error::StoreError;
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// Rows per multi-row INSERT: well under SQLite's 32,766 bound parameters with 5 columns.
+pub(crate) const BATCH_ROWS: usize = 1000;
+
 /// The current time at the precision both engines store (microseconds), so a value read back
 /// equals the value written and timestamp cursors compare exactly.
 pub(crate) fn now() -> chrono::DateTime<chrono::Utc> {

@@ -127,53 +127,109 @@ fn kind_str(org: &Organisation) -> &'static str {
     org.kind.as_str()
 }
 
-/// Writes the filter columns and link tables of `id` from its profile.
-async fn write_links(tx: &mut Tx, id: i64, org: &Organisation) -> Result<()> {
+/// Writes the link tables (NACE and region closures, legal identifiers) of organisations
+/// from their profiles, a few multi-row statements per batch.
+async fn write_links(tx: &mut Tx, rows: &[(i64, &Organisation)]) -> Result<()> {
+    let mut nace = Vec::new();
+    let mut regions = Vec::new();
+    let mut legal = Vec::new();
+    for (id, org) in rows {
+        nace.extend(nace_closure(org).into_iter().map(|c| (*id, c)));
+        regions.extend(region_closure(org).into_iter().map(|c| (*id, c)));
+        legal.extend(
+            org.legal_ids
+                .iter()
+                .map(|l| (*id, l.kind().as_str(), l.value())),
+        );
+    }
+    for chunk in nace.chunks(crate::BATCH_ROWS) {
+        on_tx!(tx, c => {
+            let mut q = QueryBuilder::new("INSERT INTO organisation_nace (organisation_id, code) ");
+            q.push_values(chunk, |mut b, (id, code)| { b.push_bind(*id).push_bind(code.clone()); });
+            q.build().execute(c).await.map(|r| r.rows_affected())
+        })?;
+    }
+    for chunk in regions.chunks(crate::BATCH_ROWS) {
+        on_tx!(tx, c => {
+            let mut q = QueryBuilder::new("INSERT INTO organisation_regions (organisation_id, code) ");
+            q.push_values(chunk, |mut b, (id, code)| { b.push_bind(*id).push_bind(code.clone()); });
+            q.build().execute(c).await.map(|r| r.rows_affected())
+        })?;
+    }
+    for chunk in legal.chunks(crate::BATCH_ROWS) {
+        on_tx!(tx, c => {
+            let mut q = QueryBuilder::new("INSERT INTO legal_ids (organisation_id, kind, value) ");
+            q.push_values(chunk, |mut b, (id, kind, value)| {
+                b.push_bind(*id).push_bind(kind.to_string()).push_bind(value.to_string());
+            });
+            q.build().execute(c).await.map(|r| r.rows_affected())
+        })
+        .map_err(|e| match StoreError::from(e) {
+            StoreError::Conflict(_) => StoreError::Conflict(duplicate_legal_id(chunk)),
+            other => other,
+        })?;
+    }
+    Ok(())
+}
+
+/// Names the identifiers of a failed batch; the database says only which constraint broke.
+fn duplicate_legal_id(chunk: &[(i64, &str, &str)]) -> String {
+    let ids: Vec<String> = chunk
+        .iter()
+        .take(5)
+        .map(|(_, k, v)| format!("{k} {v}"))
+        .collect();
+    format!(
+        "another organisation already has one of: {}",
+        ids.join(", ")
+    )
+}
+
+async fn delete_links(tx: &mut Tx, id: i64) -> Result<()> {
     on_tx!(tx, c => {
-        sqlx::query("DELETE FROM organisation_nace WHERE organisation_id = $1").bind(id).execute(&mut *c).await?;
-        sqlx::query("DELETE FROM organisation_regions WHERE organisation_id = $1").bind(id).execute(&mut *c).await?;
-        sqlx::query("DELETE FROM legal_ids WHERE organisation_id = $1").bind(id).execute(&mut *c).await?;
-        for code in nace_closure(org) {
-            sqlx::query("INSERT INTO organisation_nace (organisation_id, code) VALUES ($1, $2)")
-                .bind(id).bind(code).execute(&mut *c).await?;
+        for table in ["organisation_nace", "organisation_regions", "legal_ids"] {
+            let sql = format!("DELETE FROM {table} WHERE organisation_id = $1");
+            sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).execute(&mut *c).await?;
         }
-        for code in region_closure(org) {
-            sqlx::query("INSERT INTO organisation_regions (organisation_id, code) VALUES ($1, $2)")
-                .bind(id).bind(code).execute(&mut *c).await?;
-        }
-        for lid in &org.legal_ids {
-            sqlx::query("INSERT INTO legal_ids (organisation_id, kind, value) VALUES ($1, $2, $3)")
-                .bind(id).bind(lid.kind().as_str()).bind(lid.value()).execute(&mut *c).await
-                .map_err(|e| match StoreError::from(e) {
-                    StoreError::Conflict(_) => StoreError::Conflict(format!(
-                        "another organisation already has {} {}", lid.kind().as_str(), lid.value())),
-                    other => other,
-                })?;
-        }
-        Ok::<(), StoreError>(())
-    })
+        Ok::<(), sqlx::Error>(())
+    })?;
+    Ok(())
 }
 
 /// Inserts an organisation inside the caller's transaction (used by import and the demo loader).
 pub async fn insert(tx: &mut Tx, org: &Organisation) -> Result<i64> {
+    let ids = insert_many(tx, std::slice::from_ref(org)).await?;
+    ids.first()
+        .copied()
+        .ok_or_else(|| StoreError::Corrupt("the insert returned no id".into()))
+}
+
+/// Inserts organisations inside the caller's transaction, returning their ids in order.
+pub async fn insert_many(tx: &mut Tx, orgs: &[Organisation]) -> Result<Vec<i64>> {
     let now = crate::now();
-    let id: i64 = on_tx!(tx, c => sqlx::query_scalar(
-        "INSERT INTO organisations (kind, name, name_folded, country, region, nace_main, size_class, profile, created_at, updated_at, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, 1) RETURNING id")
-        .bind(kind_str(org))
-        .bind(org.primary_name())
-        .bind(fold(org.primary_name()))
-        .bind(&org.country)
-        .bind(&org.region)
-        .bind(&org.nace_main)
-        .bind(org.size_class.map(|s| s.as_str()))
-        .bind(Json(org))
-        .bind(now)
-        .fetch_one(c)
-        .await)?;
-    write_links(tx, id, org).await?;
-    changelog::record(tx, ENTITY, id, Op::Upsert).await?;
-    Ok(id)
+    let mut ids = Vec::with_capacity(orgs.len());
+    for org in orgs {
+        // One row a statement: RETURNING of a multi-row insert does not promise row order.
+        let id: i64 = on_tx!(tx, c => sqlx::query_scalar(
+            "INSERT INTO organisations (kind, name, name_folded, country, region, nace_main, size_class, profile, created_at, updated_at, version)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, 1) RETURNING id")
+            .bind(kind_str(org))
+            .bind(org.primary_name())
+            .bind(fold(org.primary_name()))
+            .bind(&org.country)
+            .bind(&org.region)
+            .bind(&org.nace_main)
+            .bind(org.size_class.map(|s| s.as_str()))
+            .bind(Json(org))
+            .bind(now)
+            .fetch_one(c)
+            .await)?;
+        ids.push(id);
+    }
+    let rows: Vec<(i64, &Organisation)> = ids.iter().copied().zip(orgs).collect();
+    write_links(tx, &rows).await?;
+    changelog::record_many(tx, ENTITY, &ids, Op::Upsert).await?;
+    Ok(ids)
 }
 
 /// Replaces the profile of `id`. With `expected_version`, refuses (Conflict) when someone else
@@ -209,9 +265,19 @@ pub async fn replace(
             false => StoreError::NotFound,
         });
     }
-    write_links(tx, id, org).await?;
+    delete_links(tx, id).await?;
+    write_links(tx, &[(id, org)]).await?;
     changelog::record(tx, ENTITY, id, Op::Upsert).await?;
     Ok(())
+}
+
+/// Every legal identifier with its organisation, for matching a whole import at once.
+pub async fn legal_id_index(
+    tx: &mut Tx,
+) -> Result<std::collections::HashMap<(String, String), i64>> {
+    let rows: Vec<(String, String, i64)> = on_tx!(tx, c => sqlx::query_as(
+        "SELECT kind, value, organisation_id FROM legal_ids").fetch_all(c).await)?;
+    Ok(rows.into_iter().map(|(k, v, id)| ((k, v), id)).collect())
 }
 
 async fn exists_in(tx: &mut Tx, id: i64) -> Result<bool> {
