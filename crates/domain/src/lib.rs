@@ -8,6 +8,7 @@ pub mod cluster;
 pub mod contact;
 pub mod errors;
 pub mod ids;
+pub mod offer;
 pub mod org;
 pub mod permissions;
 pub mod questionnaire;
