@@ -4,6 +4,7 @@
 //! engines accept, and compiled once per engine through [`on_db!`]. Only the migrations (column
 //! types) and a few engine-specific statements (job claiming, change-log ordering) diverge.
 
+mod closure;
 mod db;
 mod error;
 
@@ -11,6 +12,7 @@ pub mod auth;
 pub mod changelog;
 pub mod directory;
 pub mod jobs;
+pub mod offers;
 pub mod organisations;
 pub mod questionnaires;
 pub mod testing;

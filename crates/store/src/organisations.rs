@@ -1,8 +1,6 @@
 //! Organisations of the directory: stored as their validated profile (JSON) plus the columns
 //! and link tables that filters need.
 
-use std::collections::BTreeSet;
-
 use chrono::{DateTime, Utc};
 use klaster_domain::org::Organisation;
 use klaster_domain::text::fold;
@@ -10,6 +8,7 @@ use sqlx::types::Json;
 use sqlx::{FromRow, QueryBuilder};
 
 use crate::changelog::{self, Op};
+use crate::closure;
 use crate::{Db, Result, StoreError, Tx, on_db, on_tx};
 
 pub const ENTITY: &str = "organisation";
@@ -94,35 +93,6 @@ fn timestamp_key(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
 }
 
-fn nace_closure(org: &Organisation) -> BTreeSet<String> {
-    org.nace_main
-        .iter()
-        .chain(org.nace_other.iter())
-        .flat_map(|c| {
-            let mut codes: Vec<String> = klaster_refdata::nace::ancestors(c)
-                .iter()
-                .map(|n| n.code.to_string())
-                .collect();
-            codes.push(c.clone());
-            codes
-        })
-        .collect()
-}
-
-fn region_closure(org: &Organisation) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    let mut next = org
-        .region
-        .as_deref()
-        .and_then(klaster_refdata::regions::get);
-    while let Some(r) = next {
-        out.insert(r.code.to_string());
-        next = r.parent.and_then(klaster_refdata::regions::get);
-    }
-    out.insert(org.country.clone());
-    out
-}
-
 fn kind_str(org: &Organisation) -> &'static str {
     org.kind.as_str()
 }
@@ -134,8 +104,16 @@ async fn write_links(tx: &mut Tx, rows: &[(i64, &Organisation)]) -> Result<()> {
     let mut regions = Vec::new();
     let mut legal = Vec::new();
     for (id, org) in rows {
-        nace.extend(nace_closure(org).into_iter().map(|c| (*id, c)));
-        regions.extend(region_closure(org).into_iter().map(|c| (*id, c)));
+        nace.extend(
+            closure::nace(org.nace_main.iter().chain(&org.nace_other))
+                .into_iter()
+                .map(|c| (*id, c)),
+        );
+        regions.extend(
+            closure::region(org.region.as_deref(), &org.country)
+                .into_iter()
+                .map(|c| (*id, c)),
+        );
         legal.extend(
             org.legal_ids
                 .iter()

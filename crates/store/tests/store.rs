@@ -331,3 +331,180 @@ fn passwords_hash_and_verify() {
     ));
     assert!(!klaster_store::auth::verify_password("zazolc", &h));
 }
+
+mod offers {
+    use klaster_domain::offer::{CloseReason, OfferInput, OfferStatus, Transition};
+    use klaster_store::offers::{self, Filter};
+    use klaster_store::testing::engines;
+    use klaster_store::{StoreError, jobs};
+    use serde_json::json;
+
+    fn offer(
+        org_id: i64,
+        title: &str,
+        nace: &str,
+        cluster: Option<i64>,
+    ) -> klaster_domain::offer::Offer {
+        let visibility = match cluster {
+            Some(c) => json!({"scope": "cluster", "cluster_id": c}),
+            None => json!({"scope": "public"}),
+        };
+        let v = json!({
+            "organisation_id": org_id, "lang": "pl", "title": title, "description": "Opis.",
+            "details": {"kind": "order_handover", "deadline": "2099-01-31"},
+            "nace": [nace], "country": "PL", "region": "PL841", "visibility": visibility
+        });
+        let input: OfferInput = serde_json::from_value(v).unwrap();
+        input
+            .validate(chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn offers_live_through_their_lifecycle_with_history_and_jobs() {
+        for t in engines().await {
+            let db = &t.db;
+            let org = klaster_store::organisations::create(
+                db,
+                &super::firm("Alfa", "25.62", "PL841", None),
+            )
+            .await
+            .unwrap();
+            let rec = offers::create(
+                db,
+                &offer(org.id, "Przekażemy zlecenie", "25.62", None),
+                Some(1),
+            )
+            .await
+            .unwrap();
+            assert_eq!(rec.status, OfferStatus::Draft);
+            assert!(
+                offers::list(db, &Filter::default(), None, 10)
+                    .await
+                    .unwrap()
+                    .is_empty(),
+                "drafts are not listed"
+            );
+
+            let published = offers::transition(
+                db,
+                rec.id,
+                OfferStatus::Draft,
+                OfferStatus::Published,
+                &Transition::Submit,
+                Some(1),
+            )
+            .await
+            .unwrap();
+            assert!(published.published_at.is_some());
+            let stale = offers::transition(
+                db,
+                rec.id,
+                OfferStatus::Draft,
+                OfferStatus::Published,
+                &Transition::Submit,
+                Some(1),
+            )
+            .await;
+            assert!(
+                matches!(stale, Err(StoreError::Conflict(_))),
+                "{:?}",
+                t.kind()
+            );
+            let job = jobs::claim(db, &[offers::TRANSLATE_JOB], chrono::Duration::seconds(30))
+                .await
+                .unwrap()
+                .expect("translation job");
+            assert_eq!(job.payload.0, json!({"offer_id": rec.id}));
+
+            let texts = offers::texts(db, rec.id).await.unwrap();
+            assert_eq!(
+                (texts[0].lang.as_str(), texts[0].status.as_str()),
+                ("pl", "original")
+            );
+            let listed = offers::list(
+                db,
+                &Filter {
+                    nace: Some("C".into()),
+                    region: Some("PL84".into()),
+                    ..Filter::default()
+                },
+                None,
+                10,
+            )
+            .await
+            .unwrap();
+            assert_eq!(listed.len(), 1);
+
+            let close = Transition::Close {
+                close: CloseReason::Withdrawn,
+            };
+            offers::transition(
+                db,
+                rec.id,
+                OfferStatus::Published,
+                OfferStatus::Closed,
+                &close,
+                Some(1),
+            )
+            .await
+            .unwrap();
+            let history: Vec<String> = offers::history(db, rec.id)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|h| h.status)
+                .collect();
+            assert_eq!(history, ["draft", "published", "closed"]);
+            t.cleanup().await;
+        }
+    }
+
+    #[tokio::test]
+    async fn cluster_only_offers_are_visible_to_that_cluster() {
+        for t in engines().await {
+            let db = &t.db;
+            let org = klaster_store::organisations::create(
+                db,
+                &super::firm("Alfa", "25.62", "PL841", None),
+            )
+            .await
+            .unwrap();
+            for (title, cluster) in [("Publiczna", None), ("Tylko klaster", Some(org.id))] {
+                let r = offers::create(db, &offer(org.id, title, "25.62", cluster), None)
+                    .await
+                    .unwrap();
+                offers::transition(
+                    db,
+                    r.id,
+                    OfferStatus::Draft,
+                    OfferStatus::Published,
+                    &Transition::Submit,
+                    None,
+                )
+                .await
+                .unwrap();
+            }
+            let titles = |v: Vec<offers::OfferRecord>| {
+                v.into_iter().map(|r| r.offer.title).collect::<Vec<_>>()
+            };
+            assert_eq!(
+                titles(
+                    offers::list(db, &Filter::default(), None, 10)
+                        .await
+                        .unwrap()
+                ),
+                ["Publiczna"]
+            );
+            let member = Filter {
+                clusters: vec![org.id],
+                ..Filter::default()
+            };
+            assert_eq!(
+                titles(offers::list(db, &member, None, 10).await.unwrap()),
+                ["Tylko klaster", "Publiczna"]
+            );
+            t.cleanup().await;
+        }
+    }
+}
