@@ -47,6 +47,9 @@ async fn openapi_document_lists_every_route_and_every_route_answers() {
         "GET /api/v1/clusters/{id}/members",
         "GET /api/v1/clusters/{id}/statuses",
         "GET /api/v1/contacts/{id}",
+        "GET /api/v1/offers",
+        "GET /api/v1/offers/{id}",
+        "GET /api/v1/offers/{id}/history",
         "GET /api/v1/organisations",
         "GET /api/v1/organisations/{id}",
         "GET /api/v1/organisations/{id}/contacts",
@@ -62,6 +65,8 @@ async fn openapi_document_lists_every_route_and_every_route_answers() {
         "POST /api/v1/agreements",
         "POST /api/v1/clusters/{id}/members",
         "POST /api/v1/clusters/{id}/statuses",
+        "POST /api/v1/offers",
+        "POST /api/v1/offers/{id}/transitions",
         "POST /api/v1/organisations",
         "POST /api/v1/organisations/{id}/contacts",
         "POST /api/v1/questionnaires",
@@ -71,6 +76,7 @@ async fn openapi_document_lists_every_route_and_every_route_answers() {
         "PUT /api/v1/clusters/{id}/profile",
         "PUT /api/v1/contacts/{id}",
         "PUT /api/v1/memberships/{id}",
+        "PUT /api/v1/offers/{id}",
         "PUT /api/v1/organisations/{id}",
     ];
     assert_eq!(listed, expected);
@@ -769,4 +775,147 @@ async fn refdata_endpoints_answer_in_the_asked_language() {
             .any(|c| c["code"] == "PL" && c["name"] == "Польша")
     );
     app.stop().await;
+}
+
+#[tokio::test]
+async fn offers_are_reviewed_where_the_cluster_asks_and_shown_only_to_their_audience() {
+    for app in apps().await {
+        let mut cluster = firm_json("Klaster Obróbki Metali", "25.62", "PL841", "5260250274");
+        cluster["kind"] = json!("cluster_organisation");
+        let cid = app.create_org(cluster).await;
+        let fid = app
+            .create_org(firm_json("Alfa", "25.62", "PL841", "7740001454"))
+            .await;
+        let other = app
+            .create_org(firm_json("Beta", "25.11", "PL842", "6920000013"))
+            .await;
+        let res = app
+            .put_as(
+                &app.admin,
+                &format!("/api/v1/clusters/{cid}/profile"),
+                json!({"branches": ["25"], "regions": ["PL84"], "requires_offer_review": true}),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        app.post(
+            &format!("/api/v1/clusters/{cid}/members"),
+            json!({"organisation_id": fid, "role": "member", "joined_on": "2020-01-01"}),
+        )
+        .await;
+        let owner = app
+            .token_for("owner@example.org", "org_admin", Some(fid))
+            .await;
+        let stranger = app
+            .token_for("beta@example.org", "org_admin", Some(other))
+            .await;
+        let coord = app
+            .token_for("coord@example.org", "coordinator", Some(cid))
+            .await;
+
+        let offer = json!({
+            "organisation_id": fid, "lang": "pl", "title": "Przekażemy zlecenie: 500 wsporników",
+            "description": "Nie zdążymy z terminem <script>alert(1)</script>",
+            "details": {"kind": "order_handover", "quantity": {"value": 500, "unit": "piece"}, "deadline": "2099-02-15"},
+            "nace": ["25.11"], "country": "PL", "region": "PL841"
+        });
+        let res = app
+            .post_as(&stranger, "/api/v1/offers", offer.clone())
+            .await;
+        assert_eq!(
+            res.status(),
+            StatusCode::FORBIDDEN,
+            "another firm cannot post for Alfa"
+        );
+        let res = app.post_as(&owner, "/api/v1/offers", offer).await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let o: Value = res.json().await.unwrap();
+        let id = o["id"].as_i64().unwrap();
+        assert_eq!(o["status"], "draft");
+        assert_eq!(
+            app.get(&format!("/api/v1/offers/{id}")).await.status(),
+            StatusCode::NOT_FOUND,
+            "drafts are private"
+        );
+
+        let t = |action: Value| (format!("/api/v1/offers/{id}/transitions"), action);
+        let (url, submit) = t(json!({"action": "submit"}));
+        let o: Value = app
+            .post_as(&owner, &url, submit)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(o["status"], "submitted", "the cluster reviews offers");
+        let (url, publish) = t(json!({"action": "publish"}));
+        assert_eq!(
+            app.post_as(&owner, &url, publish.clone()).await.status(),
+            StatusCode::FORBIDDEN,
+            "owners do not approve themselves"
+        );
+        let o: Value = app
+            .post_as(&coord, &url, publish.clone())
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(o["status"], "published");
+
+        let o: Value = app
+            .get(&format!("/api/v1/offers/{id}?lang=de"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            o["display"]["lang"], "pl",
+            "no German version yet: the original is shown"
+        );
+        assert_eq!(o["display"]["status"], "original");
+        assert_eq!(
+            o["display"]["description"], "Nie zdążymy z terminem <script>alert(1)</script>",
+            "stored as text"
+        );
+        let page: Value = app
+            .get("/api/v1/offers?nace=25&region=PL84&kind=order_handover")
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(page["items"][0]["id"], id);
+        let page: Value = app
+            .get("/api/v1/offers?kind=free_capacity")
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert!(page["items"].as_array().unwrap().is_empty());
+
+        let (url, close) =
+            t(json!({"action": "close", "close": {"reason": "fulfilled", "partner_id": other}}));
+        assert_eq!(
+            app.post_as(&stranger, &url, close.clone()).await.status(),
+            StatusCode::FORBIDDEN
+        );
+        let o: Value = app.post_as(&owner, &url, close).await.json().await.unwrap();
+        assert_eq!(o["status"], "closed");
+        assert_eq!(
+            app.post_as(&coord, &url, publish).await.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "closed is final"
+        );
+        let h: Value = app
+            .get_as(&owner, &format!("/api/v1/offers/{id}/history"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let steps: Vec<&str> = h
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["status"].as_str().unwrap())
+            .collect();
+        assert_eq!(steps, ["draft", "submitted", "published", "closed"]);
+        app.stop().await;
+    }
 }

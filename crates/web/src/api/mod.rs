@@ -4,6 +4,7 @@
 mod agreements;
 mod clusters;
 mod contacts;
+mod offers;
 mod organisations;
 mod query;
 mod questionnaires;
@@ -24,6 +25,7 @@ use crate::AppState;
     tags(
         (name = "directory", description = "Organisations, clusters, memberships, statuses, contacts, agreements"),
         (name = "questionnaires", description = "How firms enter the directory: questionnaires, responses and their review"),
+        (name = "portal", description = "Cooperation offers and requests"),
         (name = "refdata", description = "NACE Rev. 2, NUTS 2021 and ISO 3166 regions, countries"),
     )
 )]
@@ -69,6 +71,10 @@ fn v1_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(questionnaires::responses))
         .routes(routes!(questionnaires::response))
         .routes(routes!(questionnaires::review))
+        .routes(routes!(offers::list, offers::create))
+        .routes(routes!(offers::get, offers::update))
+        .routes(routes!(offers::transition))
+        .routes(routes!(offers::history))
         .routes(routes!(refdata::nace))
         .routes(routes!(refdata::regions))
         .routes(routes!(refdata::countries))

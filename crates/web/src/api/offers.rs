@@ -1,0 +1,437 @@
+//! `/offers`: cooperation offers and requests. Owners write drafts and send them out;
+//! coordinators review where their cluster asks for it; readers get each offer in their
+//! language, with the original shown (and marked) where no translation exists yet.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use chrono::{DateTime, Utc};
+use klaster_domain::offer::{Offer, OfferInput, OfferKind, OfferStatus, Transition, Visibility};
+use klaster_domain::{ClusterProfile, Role};
+use klaster_store::offers::{self, Filter, OfferRecord, OfferText};
+use klaster_store::{directory, organisations as orgs};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::{member_of, query};
+use crate::AppState;
+use crate::extract::{ApiJson, MaybePrincipal, Principal};
+use crate::pagination::clamp_limit;
+use crate::problem::{ApiError, ApiResult, Problem};
+
+/// One language version of the free text, with where it came from.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TextOut {
+    pub lang: String,
+    pub title: String,
+    pub description: String,
+    /// original, machine, human, reviewed, untranslated
+    pub status: String,
+    pub engine: Option<String>,
+}
+
+impl From<OfferText> for TextOut {
+    fn from(t: OfferText) -> Self {
+        TextOut {
+            lang: t.lang,
+            title: t.title,
+            description: t.description,
+            status: t.status,
+            engine: t.engine,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OfferOut {
+    pub id: i64,
+    pub status: OfferStatus,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub offer: Offer,
+    /// The text in the reader's language (`?lang=`), or the original when there is no
+    /// translation yet — then `status` is `original` and `lang` differs from the one asked.
+    pub display: Option<TextOut>,
+    /// Every language version (single offer only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub texts: Option<Vec<TextOut>>,
+}
+
+fn offer_out(r: OfferRecord, texts: Vec<OfferText>, lang: Option<&str>, all: bool) -> OfferOut {
+    let pick = lang
+        .and_then(|l| {
+            texts
+                .iter()
+                .find(|t| t.lang == l && t.status != "untranslated")
+        })
+        .or_else(|| texts.iter().find(|t| t.status == "original"))
+        .cloned();
+    OfferOut {
+        id: r.id,
+        status: r.status,
+        version: r.version,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+        published_at: r.published_at,
+        offer: r.offer,
+        display: pick.map(Into::into),
+        texts: all.then(|| texts.into_iter().map(Into::into).collect()),
+    }
+}
+
+/// The clusters whose members-only offers the caller may see.
+fn clusters_of_principal(p: &Principal, member_clusters: &[i64]) -> Vec<i64> {
+    let mut out: Vec<i64> = member_clusters.to_vec();
+    out.extend(p.rights.roles.iter().filter_map(|r| match r {
+        Role::Coordinator { cluster_id } => Some(*cluster_id),
+        _ => None,
+    }));
+    out
+}
+
+async fn visible_clusters(state: &AppState, who: Option<&Principal>) -> ApiResult<Vec<i64>> {
+    let Some(p) = who else { return Ok(Vec::new()) };
+    let mut member_clusters = Vec::new();
+    for r in &p.rights.roles {
+        if let Role::OrgMember { org_id, .. } = r {
+            member_clusters.extend(member_of(state, *org_id).await?);
+        }
+    }
+    Ok(clusters_of_principal(p, &member_clusters))
+}
+
+/// Whether `who` acts for the owner (its users, its clusters' coordinators, administrators).
+async fn acts_for_owner(state: &AppState, who: &Principal, org_id: i64) -> ApiResult<bool> {
+    Ok(who
+        .rights
+        .may_edit_organisation(org_id, &member_of(state, org_id).await?)
+        || who.rights.is_member_of(org_id))
+}
+
+/// Whether the owner's clusters want offers reviewed, and which coordinators may do it.
+async fn review_policy(state: &AppState, org_id: i64) -> ApiResult<(bool, Vec<i64>)> {
+    let mut requires = false;
+    let mut reviewers = Vec::new();
+    for c in member_of(state, org_id).await? {
+        if let Some(v) = directory::cluster_profile(state.db(), c).await? {
+            let p: ClusterProfile = directory::decode(&v)?;
+            if p.requires_offer_review {
+                requires = true;
+                reviewers.push(c);
+            }
+        }
+    }
+    Ok((requires, reviewers))
+}
+
+async fn readable(state: &AppState, who: Option<&Principal>, r: &OfferRecord) -> ApiResult<bool> {
+    if let Some(p) = who
+        && (p.rights.is_admin() || acts_for_owner(state, p, r.offer.organisation_id).await?)
+    {
+        return Ok(true);
+    }
+    if let Some(p) = who
+        && r.status == OfferStatus::Submitted
+        && review_policy(state, r.offer.organisation_id)
+            .await?
+            .1
+            .iter()
+            .any(|c| p.rights.coordinates(*c))
+    {
+        return Ok(true);
+    }
+    if r.status != OfferStatus::Published {
+        return Ok(false);
+    }
+    Ok(match r.offer.visibility {
+        Visibility::Public => true,
+        Visibility::Cluster { cluster_id } => {
+            visible_clusters(state, who).await?.contains(&cluster_id)
+        }
+    })
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListParams {
+    /// Offer kinds, comma-separated.
+    pub kind: Option<String>,
+    pub nace: Option<String>,
+    pub region: Option<String>,
+    pub country: Option<String>,
+    pub organisation: Option<i64>,
+    /// The reader's language for `display`.
+    pub lang: Option<String>,
+    /// Offers with a smaller id (the next page).
+    pub before: Option<i64>,
+    pub limit: Option<i64>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OfferPage {
+    pub items: Vec<OfferOut>,
+    /// Pass as `before` for the next page.
+    pub next: Option<i64>,
+}
+
+/// Published offers the caller may see, newest first.
+#[utoipa::path(get, path = "/offers", tag = "portal", params(ListParams),
+    responses((status = 200, body = OfferPage), (status = 422, body = Problem)))]
+pub async fn list(
+    State(state): State<AppState>,
+    MaybePrincipal(who): MaybePrincipal,
+    Query(p): Query<ListParams>,
+) -> ApiResult<Json<OfferPage>> {
+    let mut kinds = Vec::new();
+    for k in p
+        .kind
+        .as_deref()
+        .unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+    {
+        let kind = OfferKind::parse(k).ok_or_else(|| {
+            ApiError::invalid().field("kind", "unknown_kind", format!("{k} is not an offer kind"))
+        })?;
+        kinds.push(kind.as_str().to_string());
+    }
+    let limit = clamp_limit(p.limit)?;
+    let filter = Filter {
+        kinds,
+        nace: query::nace("nace", p.nace.as_deref())?,
+        region: query::region("region", p.region.as_deref())?,
+        country: query::country("country", p.country.as_deref())?,
+        organisation_id: p.organisation,
+        clusters: visible_clusters(&state, who.as_ref()).await?,
+        all_visibility: who.as_ref().is_some_and(|w| w.rights.is_admin()),
+        ..Filter::default()
+    };
+    let mut rows = offers::list(state.db(), &filter, p.before, limit + 1).await?;
+    let next = (rows.len() as i64 > limit).then(|| {
+        rows.truncate(limit as usize);
+        rows.last().map(|r| r.id)
+    });
+    let mut items = Vec::with_capacity(rows.len());
+    for r in rows {
+        let texts = offers::texts(state.db(), r.id).await?;
+        items.push(offer_out(r, texts, p.lang.as_deref(), false));
+    }
+    Ok(Json(OfferPage {
+        items,
+        next: next.flatten(),
+    }))
+}
+
+/// Write a new offer (as a draft) for an organisation the caller acts for.
+#[utoipa::path(post, path = "/offers", tag = "portal", request_body = OfferInput, security(("token" = [])),
+    responses((status = 201, body = OfferOut), (status = 422, body = Problem), (status = 403, body = Problem)))]
+pub async fn create(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiJson(input): ApiJson<OfferInput>,
+) -> ApiResult<(StatusCode, Json<OfferOut>)> {
+    let offer = checked(&state, &principal, input).await?;
+    let rec = offers::create(state.db(), &offer, Some(principal.user.id)).await?;
+    let texts = offers::texts(state.db(), rec.id).await?;
+    Ok((StatusCode::CREATED, Json(offer_out(rec, texts, None, true))))
+}
+
+/// Validates an offer and that the caller may write it for its organisation and audience.
+async fn checked(state: &AppState, principal: &Principal, input: OfferInput) -> ApiResult<Offer> {
+    let offer = input.validate(Utc::now().date_naive())?;
+    if orgs::get(state.db(), offer.organisation_id).await.is_err() {
+        return Err(ApiError::invalid().field(
+            "organisation_id",
+            "unknown_organisation",
+            format!("there is no organisation {}", offer.organisation_id),
+        ));
+    }
+    if !acts_for_owner(state, principal, offer.organisation_id).await? {
+        return Err(ApiError::forbidden());
+    }
+    if let Visibility::Cluster { cluster_id } = offer.visibility
+        && !member_of(state, offer.organisation_id)
+            .await?
+            .contains(&cluster_id)
+    {
+        return Err(ApiError::invalid().field(
+            "visibility.cluster_id",
+            "not_a_member",
+            "an offer can be limited only to a cluster its organisation belongs to",
+        ));
+    }
+    if let Some(c) = offer.contact_id {
+        let belongs = directory::contact(state.db(), c)
+            .await
+            .is_ok_and(|r| r.organisation_id == offer.organisation_id);
+        if !belongs {
+            return Err(ApiError::invalid().field(
+                "contact_id",
+                "unknown_contact",
+                "the contact must be one of the organisation's",
+            ));
+        }
+    }
+    Ok(offer)
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LangParam {
+    /// The reader's language for `display`.
+    pub lang: Option<String>,
+}
+
+/// One offer with every language version.
+#[utoipa::path(get, path = "/offers/{id}", tag = "portal", params(("id" = i64, Path), LangParam),
+    responses((status = 200, body = OfferOut), (status = 404, body = Problem)))]
+pub async fn get(
+    State(state): State<AppState>,
+    MaybePrincipal(who): MaybePrincipal,
+    Path(id): Path<i64>,
+    Query(q): Query<LangParam>,
+) -> ApiResult<Json<OfferOut>> {
+    let rec = offers::get(state.db(), id).await?;
+    // Offers the caller may not read do not exist for them.
+    if !readable(&state, who.as_ref(), &rec).await? {
+        return Err(ApiError::not_found());
+    }
+    let texts = offers::texts(state.db(), id).await?;
+    Ok(Json(offer_out(rec, texts, q.lang.as_deref(), true)))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct VersionParam {
+    pub version: Option<i32>,
+}
+
+/// Edit a draft (or an expired offer before renewing it).
+#[utoipa::path(put, path = "/offers/{id}", tag = "portal", params(("id" = i64, Path), VersionParam),
+    request_body = OfferInput, security(("token" = [])),
+    responses((status = 200, body = OfferOut), (status = 422, body = Problem), (status = 409, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn update(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<i64>,
+    Query(v): Query<VersionParam>,
+    ApiJson(input): ApiJson<OfferInput>,
+) -> ApiResult<Json<OfferOut>> {
+    let current = offers::get(state.db(), id).await?;
+    if !acts_for_owner(&state, &principal, current.offer.organisation_id).await? {
+        return Err(ApiError::forbidden());
+    }
+    if !matches!(current.status, OfferStatus::Draft | OfferStatus::Expired) {
+        return Err(ApiError::conflict(format!(
+            "an offer that is {} cannot be edited; close it or ask for it back as a draft",
+            current.status.as_str()
+        )));
+    }
+    let offer = checked(&state, &principal, input).await?;
+    if offer.organisation_id != current.offer.organisation_id {
+        return Err(ApiError::invalid().field(
+            "organisation_id",
+            "immutable",
+            "an offer cannot move to another organisation",
+        ));
+    }
+    let rec = offers::update(state.db(), id, &offer, v.version, Some(principal.user.id)).await?;
+    let texts = offers::texts(state.db(), id).await?;
+    Ok(Json(offer_out(rec, texts, None, true)))
+}
+
+/// Move an offer on: `submit`, `publish`, `return_to_draft`, `close`.
+#[utoipa::path(post, path = "/offers/{id}/transitions", tag = "portal", params(("id" = i64, Path)),
+    request_body = Transition, security(("token" = [])),
+    responses((status = 200, body = OfferOut), (status = 422, body = Problem), (status = 409, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn transition(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<i64>,
+    ApiJson(t): ApiJson<Transition>,
+) -> ApiResult<Json<OfferOut>> {
+    let current = offers::get(state.db(), id).await?;
+    let owner = current.offer.organisation_id;
+    let (requires_review, reviewers) = review_policy(&state, owner).await?;
+    let is_reviewer =
+        principal.rights.is_admin() || reviewers.iter().any(|c| principal.rights.coordinates(*c));
+    let is_owner = acts_for_owner(&state, &principal, owner).await?;
+    let allowed = match (&t, current.status) {
+        (Transition::Submit | Transition::Close { .. }, _) => is_owner,
+        (Transition::Publish, OfferStatus::Expired) => is_owner,
+        (Transition::Publish | Transition::ReturnToDraft { .. }, _) => is_reviewer,
+        // Expiry is the platform's, by the deadline.
+        (Transition::Expire, _) => false,
+    };
+    if !allowed {
+        return Err(ApiError::forbidden());
+    }
+    if matches!(t, Transition::Publish)
+        && current.status == OfferStatus::Expired
+        && current
+            .offer
+            .expires_on
+            .is_some_and(|d| d < Utc::now().date_naive())
+    {
+        return Err(ApiError::invalid().field(
+            "expires_on",
+            "in_the_past",
+            "move the offer's deadline before renewing it",
+        ));
+    }
+    let next = current.status.apply(&t, requires_review)?;
+    let rec = offers::transition(
+        state.db(),
+        id,
+        current.status,
+        next,
+        &t,
+        Some(principal.user.id),
+    )
+    .await?;
+    let texts = offers::texts(state.db(), id).await?;
+    Ok(Json(offer_out(rec, texts, None, true)))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HistoryOut {
+    pub status: OfferStatus,
+    #[schema(value_type = Object)]
+    pub action: serde_json::Value,
+    pub actor_id: Option<i64>,
+    pub at: DateTime<Utc>,
+}
+
+/// Every step of an offer's life (its owner, reviewers and administrators).
+#[utoipa::path(get, path = "/offers/{id}/history", tag = "portal", params(("id" = i64, Path)), security(("token" = [])),
+    responses((status = 200, body = Vec<HistoryOut>), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn history(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<Vec<HistoryOut>>> {
+    let current = offers::get(state.db(), id).await?;
+    let (_, reviewers) = review_policy(&state, current.offer.organisation_id).await?;
+    let allowed = principal.rights.is_admin()
+        || acts_for_owner(&state, &principal, current.offer.organisation_id).await?
+        || reviewers.iter().any(|c| principal.rights.coordinates(*c));
+    if !allowed {
+        return Err(ApiError::forbidden());
+    }
+    let rows = offers::history(state.db(), id).await?;
+    Ok(Json(
+        rows.into_iter()
+            .map(|h| {
+                Ok(HistoryOut {
+                    status: OfferStatus::parse(&h.status).ok_or_else(ApiError::internal)?,
+                    action: h.action.0,
+                    actor_id: h.actor_id,
+                    at: h.at,
+                })
+            })
+            .collect::<ApiResult<_>>()?,
+    ))
+}
