@@ -24,6 +24,10 @@ struct FileConfig {
     data_dir: Option<PathBuf>,
     database_url: Option<String>,
     bind: Option<String>,
+    /// The portal's working languages, e.g. "pl,en,de,ru" (default: all eleven).
+    languages: Option<String>,
+    /// The translation engine: `[translate]` with `engine = "builtin" | "libretranslate" | "deepl"`.
+    translate: Option<klaster_translate::EngineConfig>,
 }
 
 #[derive(Debug, Clone)]
@@ -31,6 +35,8 @@ pub struct Config {
     pub data_dir: PathBuf,
     pub database_url: Option<String>,
     pub bind: Option<String>,
+    pub languages: Vec<klaster_translate::Lang>,
+    pub translate: klaster_translate::EngineConfig,
 }
 
 impl Config {
@@ -51,6 +57,12 @@ impl Config {
             Some(p) => read_file(&p)?,
             None => FileConfig::default(),
         };
+        let languages = match std::env::var("KLASTER_LANGUAGES").ok().or(file.languages) {
+            Some(list) => {
+                klaster_translate::lang::parse_list(&list).context("the working languages")?
+            }
+            None => klaster_translate::Lang::defaults(),
+        };
         Ok(Config {
             data_dir: args
                 .data_dir
@@ -59,6 +71,8 @@ impl Config {
                 .unwrap_or(default_dir),
             database_url: args.database_url.clone().or(file.database_url),
             bind: file.bind,
+            languages,
+            translate: file.translate.unwrap_or_default(),
         })
     }
 }

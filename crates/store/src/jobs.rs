@@ -92,25 +92,28 @@ pub async fn complete(db: &Db, id: i64) -> Result<()> {
     Ok(())
 }
 
-/// Records a failure: the job is retried after 2^attempts seconds (capped at an hour) until it
-/// has used its attempts, then it stays `failed` with its last error for a person to look at.
-pub async fn fail(db: &Db, job: &Job, error: &str) -> Result<()> {
+/// Records a failure: with `retry_in` the job is queued again after that delay (while it has
+/// attempts left), without it — or when its attempts are used up — it stays `failed` with its
+/// last error for a person to look at.
+pub async fn fail(db: &Db, job: &Job, error: &str, retry_in: Option<Duration>) -> Result<()> {
     let now = crate::now();
-    let exhausted = job.attempts >= job.max_attempts;
-    let delay = Duration::seconds(
-        2i64.saturating_pow(job.attempts.clamp(0, 12) as u32)
-            .min(3600),
-    );
-    let status = if exhausted { FAILED } else { QUEUED };
+    let retry = retry_in.filter(|_| job.attempts < job.max_attempts);
+    let status = if retry.is_some() { QUEUED } else { FAILED };
     on_db!(db, p => sqlx::query(
         "UPDATE jobs SET status = $1, run_at = $2, locked_until = NULL, last_error = $3, updated_at = $4 WHERE id = $5")
         .bind(status)
-        .bind(now + delay)
+        .bind(now + retry.unwrap_or_default())
         .bind(error)
         .bind(now)
         .bind(job.id)
-        .execute(p).await.map(|r| r.rows_affected()))?;
+        .execute(p)
+        .await.map(|r| r.rows_affected()))?;
     Ok(())
+}
+
+/// The default back-off: 2^attempts seconds, capped at an hour.
+pub fn backoff(attempts: i32) -> Duration {
+    Duration::seconds(2i64.saturating_pow(attempts.clamp(0, 12) as u32).min(3600))
 }
 
 pub async fn get(db: &Db, id: i64) -> Result<Job> {

@@ -5,6 +5,7 @@ pub mod api;
 mod extract;
 mod pagination;
 mod problem;
+pub mod worker;
 
 use std::sync::Arc;
 

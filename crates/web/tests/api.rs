@@ -919,3 +919,174 @@ async fn offers_are_reviewed_where_the_cluster_asks_and_shown_only_to_their_audi
         app.stop().await;
     }
 }
+
+mod translation_jobs {
+    use std::sync::Arc;
+
+    use klaster_translate::{
+        Engine, EngineConfig, Lang, LanguageSupport, NoMemory, TranslateError, TranslateRequest,
+        Translation, Translator,
+    };
+    use klaster_web::worker::{Outcome, Worker};
+    use reqwest::StatusCode;
+    use serde_json::{Value, json};
+
+    use super::common::{apps, firm_json};
+
+    /// An engine whose server is down or refuses: every call fails with the given error.
+    struct Failing(TranslateError);
+
+    impl Translator for Failing {
+        fn name(&self) -> &str {
+            "failing"
+        }
+        async fn translate(&self, _: &TranslateRequest) -> Result<Translation, TranslateError> {
+            Err(self.0.clone())
+        }
+        async fn languages(&self) -> Result<Vec<LanguageSupport>, TranslateError> {
+            Ok(Vec::new())
+        }
+    }
+
+    async fn publish(
+        app: &super::common::TestApp,
+        org: i64,
+        title: &str,
+        description: &str,
+    ) -> i64 {
+        let offer = json!({
+            "organisation_id": org, "lang": "pl", "title": title, "description": description,
+            "details": {"kind": "free_capacity", "hours_per_week": 40, "available_from": "2026-01-01", "available_to": "2099-01-01"},
+            "nace": ["25.62"], "country": "PL"
+        });
+        let id = app
+            .post("/api/v1/offers", offer)
+            .await
+            .json::<Value>()
+            .await
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap();
+        let res = app
+            .post(
+                &format!("/api/v1/offers/{id}/transitions"),
+                json!({"action": "submit"}),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        id
+    }
+
+    #[tokio::test]
+    async fn published_offers_are_translated_and_what_is_not_is_marked() {
+        for app in apps().await {
+            let org = app
+                .create_org(firm_json("Alfa", "25.62", "PL841", "7740001454"))
+                .await;
+            let id = publish(
+                &app,
+                org,
+                "Ilość: 500 szt.",
+                "Szukamy podwykonawcy na toczenie.",
+            )
+            .await;
+            let engine = Engine::from_config(&EngineConfig::default(), Arc::new(NoMemory)).unwrap();
+            let worker = Worker::new(
+                app.db(),
+                Arc::new(engine),
+                vec![Lang::Pl, Lang::De, Lang::En],
+            );
+            assert_eq!(worker.run_once().await.unwrap(), Some(Outcome::Done));
+            assert_eq!(
+                worker.run_once().await.unwrap(),
+                None,
+                "one job per publication"
+            );
+
+            let o: Value = app
+                .get(&format!("/api/v1/offers/{id}?lang=de"))
+                .await
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(o["display"]["lang"], "de");
+            assert_eq!(o["display"]["title"], "Menge: 500 Stk.");
+            assert_eq!(
+                o["display"]["status"], "partial",
+                "the description is still Polish: marked, not hidden"
+            );
+            assert_eq!(
+                o["display"]["description"],
+                "Szukamy podwykonawcy na toczenie."
+            );
+            let langs: Vec<&str> = o["texts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t["lang"].as_str().unwrap())
+                .collect();
+            assert_eq!(langs, ["de", "en", "pl"]);
+            app.stop().await;
+        }
+    }
+
+    #[tokio::test]
+    async fn failing_engines_are_retried_or_given_up_and_the_original_stays_readable() {
+        for app in apps().await {
+            let org = app
+                .create_org(firm_json("Alfa", "25.62", "PL841", "7740001454"))
+                .await;
+            let id = publish(&app, org, "Wolne moce", "Tokarki CNC.").await;
+            let down = Worker::new(
+                app.db(),
+                Arc::new(Failing(TranslateError::retryable(
+                    None,
+                    "503 from the engine",
+                ))),
+                vec![Lang::Pl, Lang::De],
+            );
+            match down.run_once().await.unwrap() {
+                Some(Outcome::Retry(msg)) => assert!(msg.contains("503"), "{msg}"),
+                other => panic!("{other:?}"),
+            }
+            assert_eq!(
+                down.run_once().await.unwrap(),
+                None,
+                "backing off: not due yet"
+            );
+            let o: Value = app
+                .get(&format!("/api/v1/offers/{id}?lang=de"))
+                .await
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(
+                (
+                    o["display"]["lang"].as_str(),
+                    o["display"]["status"].as_str()
+                ),
+                (Some("pl"), Some("original"))
+            );
+
+            let id2 = publish(&app, org, "Druga oferta", "Opis.").await;
+            let refused = klaster_translate::TranslateError::permanent(
+                klaster_translate::PermanentKind::Auth,
+                "403 bad key",
+            );
+            let bad = Worker::new(
+                app.db(),
+                Arc::new(Failing(refused)),
+                vec![Lang::Pl, Lang::De],
+            );
+            assert!(matches!(
+                bad.run_once().await.unwrap(),
+                Some(Outcome::Failed(_))
+            ));
+            assert_eq!(
+                app.get(&format!("/api/v1/offers/{id2}")).await.status(),
+                StatusCode::OK
+            );
+            app.stop().await;
+        }
+    }
+}

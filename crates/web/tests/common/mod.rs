@@ -56,6 +56,10 @@ impl TestApp {
         }
     }
 
+    pub fn db(&self) -> klaster_store::Db {
+        self.db.db.clone()
+    }
+
     pub async fn stop(self) {
         self.server.abort();
         self.db.cleanup().await;

@@ -1,0 +1,220 @@
+//! The job runner inside every server process: claims due jobs from the database (so several
+//! processes share the work) and runs them, retrying failures with back-off.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use klaster_domain::offer::OfferStatus;
+use klaster_store::offers::{self, OfferText};
+use klaster_store::{Db, jobs};
+use klaster_translate::{
+    DynTranslator, Lang, Status, TranslateError, TranslateRequest, Translation,
+};
+
+/// How long a claimed job is ours before another process may take it over.
+const LEASE_SECS: i64 = 300;
+/// How often an idle runner looks for work (other processes may enqueue it).
+const IDLE_POLL: Duration = Duration::from_secs(1);
+
+#[derive(Clone)]
+pub struct Worker {
+    db: Db,
+    translator: Arc<dyn DynTranslator>,
+    languages: Vec<Lang>,
+}
+
+/// What became of one job.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Done,
+    Retry(String),
+    Failed(String),
+}
+
+impl Worker {
+    pub fn new(db: Db, translator: Arc<dyn DynTranslator>, languages: Vec<Lang>) -> Self {
+        Worker {
+            db,
+            translator,
+            languages,
+        }
+    }
+
+    /// Runs jobs until the task is dropped.
+    pub async fn run(self) {
+        loop {
+            match self.run_once().await {
+                Ok(Some(_)) => continue,
+                Ok(None) => tokio::time::sleep(IDLE_POLL).await,
+                Err(e) => {
+                    tracing::error!(error = %e, "job runner: storage failure");
+                    tokio::time::sleep(IDLE_POLL * 5).await;
+                }
+            }
+        }
+    }
+
+    /// Claims and runs one due job, if there is one.
+    pub async fn run_once(&self) -> klaster_store::Result<Option<Outcome>> {
+        let Some(job) = jobs::claim(
+            &self.db,
+            &[offers::TRANSLATE_JOB],
+            chrono::Duration::seconds(LEASE_SECS),
+        )
+        .await?
+        else {
+            return Ok(None);
+        };
+        let outcome = match job.kind.as_str() {
+            offers::TRANSLATE_JOB => self.translate_offer(&job).await,
+            other => Err(Failure::Permanent(format!("unknown job kind {other}"))),
+        };
+        let outcome = match outcome {
+            Ok(()) => {
+                jobs::complete(&self.db, job.id).await?;
+                Outcome::Done
+            }
+            Err(Failure::Retry(msg, delay)) => {
+                tracing::warn!(job = job.id, attempt = job.attempts, error = %msg, "job will be retried");
+                let delay = delay
+                    .and_then(|d| chrono::Duration::from_std(d).ok())
+                    .unwrap_or_else(|| jobs::backoff(job.attempts));
+                jobs::fail(&self.db, &job, &msg, Some(delay)).await?;
+                Outcome::Retry(msg)
+            }
+            Err(Failure::Permanent(msg)) => {
+                tracing::error!(job = job.id, error = %msg, "job failed");
+                jobs::fail(&self.db, &job, &msg, None).await?;
+                Outcome::Failed(msg)
+            }
+        };
+        Ok(Some(outcome))
+    }
+
+    /// Translates a published offer's title and description into every working language it is
+    /// not written in. The original stays as it is; versions written by people are kept.
+    async fn translate_offer(&self, job: &jobs::Job) -> Result<(), Failure> {
+        let id = job
+            .payload
+            .0
+            .get("offer_id")
+            .and_then(|v| v.as_i64())
+            .ok_or_else(|| Failure::Permanent("payload without offer_id".into()))?;
+        let rec = match offers::get(&self.db, id).await {
+            Ok(r) => r,
+            Err(klaster_store::StoreError::NotFound) => return Ok(()),
+            Err(e) => return Err(Failure::Retry(e.to_string(), None)),
+        };
+        if rec.status != OfferStatus::Published {
+            return Ok(());
+        }
+        let source = Lang::parse(&rec.offer.lang).ok_or_else(|| {
+            Failure::Permanent(format!(
+                "offer language {} is not a working language",
+                rec.offer.lang
+            ))
+        })?;
+        let existing = offers::texts(&self.db, id)
+            .await
+            .map_err(|e| Failure::Retry(e.to_string(), None))?;
+        let mut done = Vec::new();
+        for &target in self.languages.iter().filter(|l| **l != source) {
+            let by_person = existing.iter().any(|t| {
+                t.lang == target.code() && matches!(t.status.as_str(), "human" | "reviewed")
+            });
+            if by_person {
+                continue;
+            }
+            let attempt = u32::try_from(job.attempts).unwrap_or(1);
+            let failure = |e: TranslateError| match e.backoff(attempt) {
+                Some(delay) => Failure::Retry(e.to_string(), Some(delay)),
+                None => Failure::Permanent(e.to_string()),
+            };
+            let title = self
+                .translate(&rec.offer.title, source, target)
+                .await
+                .map_err(failure)?;
+            let description = self
+                .translate(&rec.offer.description, source, target)
+                .await
+                .map_err(failure)?;
+            done.push(text_row(
+                target,
+                &title,
+                &description,
+                self.translator.engine_name(),
+            ));
+        }
+        let mut tx = self
+            .db
+            .begin()
+            .await
+            .map_err(|e| Failure::Retry(e.to_string(), None))?;
+        for t in &done {
+            offers::set_text(&mut tx, id, t)
+                .await
+                .map_err(|e| Failure::Retry(e.to_string(), None))?;
+        }
+        tx.commit()
+            .await
+            .map_err(|e| Failure::Retry(e.to_string(), None))
+    }
+
+    async fn translate(
+        &self,
+        text: &str,
+        source: Lang,
+        target: Lang,
+    ) -> Result<Translation, TranslateError> {
+        let req = TranslateRequest::new(text, source, target);
+        if text.trim().is_empty() {
+            return Ok(Translation::untranslated(
+                &req,
+                self.translator.engine_name(),
+            ));
+        }
+        self.translator.translate_boxed(&req).await
+    }
+}
+
+enum Failure {
+    Retry(String, Option<Duration>),
+    Permanent(String),
+}
+
+/// The stored version: `untranslated` when nothing was translated, `partial` when some
+/// segments are still in the original (the page marks them), else the weakest provenance.
+fn text_row(
+    target: Lang,
+    title: &Translation,
+    description: &Translation,
+    engine: &str,
+) -> OfferText {
+    let both = [title, description];
+    let anything = both.iter().any(|t| t.status != Status::Untranslated);
+    let complete = both
+        .iter()
+        .all(|t| t.is_complete() || t.text.trim().is_empty());
+    let status = if !anything {
+        "untranslated".to_string()
+    } else if !complete {
+        "partial".to_string()
+    } else {
+        both.iter()
+            .filter(|t| t.status != Status::Untranslated)
+            .map(|t| t.status)
+            .min()
+            .unwrap_or(Status::Machine)
+            .as_str()
+            .to_string()
+    };
+    OfferText {
+        lang: target.code().to_string(),
+        title: title.text.clone(),
+        description: description.text.clone(),
+        status,
+        engine: Some(engine.to_string()),
+        translated_by: None,
+        updated_at: chrono::Utc::now(),
+    }
+}
