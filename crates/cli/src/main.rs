@@ -1,6 +1,6 @@
 //! `klaster`: the one binary of the Klaster platform.
 
-// mod analyze; (being written: wired in when the analytics engine lands)
+mod analyze;
 mod config;
 mod demo;
 mod export;
@@ -49,6 +49,9 @@ enum Command {
     Import(import::ImportArgs),
     /// Export organisations as CSV or JSON.
     Export(export::ExportArgs),
+    /// Cluster identification and competitiveness analytics (no database needed).
+    #[command(subcommand)]
+    Analyze(Box<analyze::AnalyzeCmd>),
     /// Users of the platform.
     #[command(subcommand)]
     User(UserCmd),
@@ -90,6 +93,10 @@ enum TokenCmd {
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
+    if let Command::Analyze(cmd) = cli.command {
+        // Pure computation: no database, no runtime.
+        return analyze::run(*cmd);
+    }
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("KLASTER_LOG")
@@ -172,6 +179,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             println!("token {id} for {}: {secret}", user.email);
             eprintln!("keep it safe: it is not shown again");
         }
+        Command::Analyze(_) => unreachable!("handled before the runtime starts"),
         Command::Token(TokenCmd::Revoke { id }) => {
             klaster_store::auth::revoke_token(&db, id).await?;
             println!("token {id} revoked");
