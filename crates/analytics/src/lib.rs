@@ -24,6 +24,7 @@ pub mod error;
 pub mod hierarchy;
 pub mod html;
 pub mod indicators;
+pub mod labels;
 pub mod linalg;
 pub mod output;
 pub mod pool;

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Args, Subcommand, ValueEnum};
 use klaster_analytics::hierarchy::{NaceLevel, nace_at_level, nuts_at_level};
+use klaster_analytics::labels::name_of;
 use klaster_analytics::output::{self, Format, Table};
 use klaster_analytics::{
     Analyzer, Categories, ComplexityOptions, Dataset, Level, Params, Preset, ReadOptions, Weights,
@@ -664,27 +665,6 @@ fn write_out(path: &Option<PathBuf>, text: &str) -> Result<()> {
             Ok(())
         }
     }
-}
-
-/// A readable name: the category label, else the region's name or the NACE title from
-/// `klaster-refdata` (English), shortened to `max` characters.
-fn name_of(cats: Option<&Categories>, code: &str, max: usize) -> Option<String> {
-    let name = cats
-        .and_then(|c| c.label(code).map(str::to_string))
-        .or_else(|| {
-            klaster_refdata::regions::get(code).map(|r| format!("{} ({code})", r.name("en")))
-        })
-        .or_else(|| {
-            klaster_refdata::nace::get(code).map(|n| format!("{code} {}", n.title("en")))
-        })?;
-    Some(if name.chars().count() > max {
-        name.chars()
-            .take(max.saturating_sub(1))
-            .chain(std::iter::once('…'))
-            .collect()
-    } else {
-        name
-    })
 }
 
 fn read_firms(p: &Path) -> Result<klaster_analytics::FirmSizes> {

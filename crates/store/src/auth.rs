@@ -7,7 +7,6 @@ use base64::Engine;
 use chrono::{DateTime, Utc};
 use rand::RngCore;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::{Db, Result, StoreError, on_db};
 
@@ -51,8 +50,7 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
 }
 
 fn token_hash(secret: &str) -> String {
-    let digest = Sha256::digest(secret.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    crate::sha256_hex(secret.as_bytes())
 }
 
 pub async fn create_user(

@@ -8,6 +8,7 @@ mod closure;
 mod db;
 mod error;
 
+pub mod analyses;
 pub mod auth;
 pub mod changelog;
 pub mod directory;
@@ -30,4 +31,13 @@ pub(crate) const BATCH_ROWS: usize = 1000;
 pub(crate) fn now() -> chrono::DateTime<chrono::Utc> {
     use chrono::SubsecRound;
     chrono::Utc::now().trunc_subsecs(6)
+}
+
+/// Lower-case hex SHA-256 (token hashes, data-set fingerprints).
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

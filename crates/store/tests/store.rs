@@ -266,7 +266,9 @@ async fn jobs_are_claimed_once_and_retried_with_back_off() {
             jobs::claim(db, &["mail"], lease).await.unwrap().is_none(),
             "a leased job is not claimed twice"
         );
-        jobs::fail(db, &job, "smtp down", Some(jobs::backoff(job.attempts))).await.unwrap();
+        jobs::fail(db, &job, "smtp down", Some(jobs::backoff(job.attempts)))
+            .await
+            .unwrap();
         let after = jobs::get(db, id).await.unwrap();
         assert_eq!(
             (after.status.as_str(), after.last_error.as_deref()),

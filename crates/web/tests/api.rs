@@ -42,11 +42,15 @@ async fn openapi_document_lists_every_route_and_every_route_answers() {
         "DELETE /api/v1/statuses/{id}",
         "GET /api/v1/agreements",
         "GET /api/v1/agreements/{id}",
+        "GET /api/v1/analyses/{id}",
+        "GET /api/v1/analyses/{id}/charts/{kind}",
+        "GET /api/v1/analyses/{id}/report",
         "GET /api/v1/clusters",
         "GET /api/v1/clusters/{id}",
         "GET /api/v1/clusters/{id}/members",
         "GET /api/v1/clusters/{id}/statuses",
         "GET /api/v1/contacts/{id}",
+        "GET /api/v1/datasets",
         "GET /api/v1/offers",
         "GET /api/v1/offers/{id}",
         "GET /api/v1/offers/{id}/history",
@@ -63,8 +67,10 @@ async fn openapi_document_lists_every_route_and_every_route_answers() {
         "GET /api/v1/responses",
         "GET /api/v1/responses/{id}",
         "POST /api/v1/agreements",
+        "POST /api/v1/analyses",
         "POST /api/v1/clusters/{id}/members",
         "POST /api/v1/clusters/{id}/statuses",
+        "POST /api/v1/datasets",
         "POST /api/v1/offers",
         "POST /api/v1/offers/{id}/transitions",
         "POST /api/v1/organisations",
@@ -88,7 +94,8 @@ async fn openapi_document_lists_every_route_and_every_route_answers() {
         let (method, path) = op.split_once(' ').unwrap();
         let url = path
             .replace("{id}", "999999")
-            .replace("{key}", "no-such-questionnaire");
+            .replace("{key}", "no-such-questionnaire")
+            .replace("{kind}", "bubble");
         let res = app
             .request(
                 reqwest::Method::from_bytes(method.as_bytes()).unwrap(),
@@ -1088,5 +1095,121 @@ mod translation_jobs {
             );
             app.stop().await;
         }
+    }
+}
+
+#[tokio::test]
+async fn podlaskie_analysis_runs_from_the_api_and_is_reproducible() {
+    for app in apps().await {
+        let res = app
+            .post(
+                "/api/v1/analyses",
+                json!({"dataset": "demo", "region": "PL84"}),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let a: Value = res.json().await.unwrap();
+        let id = a["id"].as_i64().unwrap();
+        assert_eq!(a["params"]["region"], "PL84");
+        assert!(
+            a["result"]["notes"].to_string().contains("ILLUSTRATIVE"),
+            "the demo is labelled"
+        );
+        let categories = a["result"]["potential"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["level"] == "category")
+            .expect("category ranking")
+            .clone();
+        let top: Vec<&str> = categories["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .take(2)
+            .map(|r| r["code"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            top,
+            ["dairy", "agri_machinery"],
+            "the CADSES analysis chose dairy and agricultural machinery"
+        );
+
+        let stored: Value = app
+            .get(&format!("/api/v1/analyses/{id}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(stored["fingerprint"], a["fingerprint"]);
+        let html = app
+            .get(&format!("/api/v1/analyses/{id}/report"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            html.contains("<html") && html.contains("ILLUSTRATIVE"),
+            "{}",
+            &html[..200.min(html.len())]
+        );
+        let svg = app
+            .get(&format!(
+                "/api/v1/analyses/{id}/charts/bubble?level=category"
+            ))
+            .await;
+        assert_eq!(svg.headers()["content-type"], "image/svg+xml");
+        assert!(svg.text().await.unwrap().starts_with("<svg"));
+
+        // An upload is read with line and column errors, then analysed like the demo.
+        let bad = "region,industry,year,employment\nR1,25,2020,10\nR1,28,2020,ten\n";
+        let res = app
+            .raw_post("/api/v1/datasets?name=bad.csv", "text/csv", bad.into())
+            .await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let p: Value = res.json().await.unwrap();
+        let msg = p["errors"][0]["message"].as_str().unwrap();
+        assert!(
+            msg.contains("bad.csv:3") && msg.contains("employment"),
+            "{p}"
+        );
+        let mut csv = String::from("region,industry,year,employment\n");
+        for (r, base) in [("R1", 10.0), ("R2", 20.0), ("R3", 5.0)] {
+            for (i, ind) in ["25", "28", "10", "62"].iter().enumerate() {
+                for year in [2020, 2021] {
+                    csv.push_str(&format!(
+                        "{r},{ind},{year},{}\n",
+                        base * (i as f64 + 1.0) + f64::from(year - 2020)
+                    ));
+                }
+            }
+        }
+        let res = app
+            .raw_post("/api/v1/datasets?name=small.csv", "text/csv", csv)
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let ds: Value = res.json().await.unwrap();
+        assert_eq!(ds["summary"]["regions"], 3);
+        let res = app
+            .post(
+                "/api/v1/analyses",
+                json!({"dataset": ds["id"], "region": "R2", "params": {"years": [2021]}}),
+            )
+            .await;
+        let status = res.status();
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let res = app
+            .post(
+                "/api/v1/analyses",
+                json!({"dataset": ds["id"], "region": "PL84"}),
+            )
+            .await;
+        assert_eq!(
+            res.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "the region is not in the data"
+        );
+        app.stop().await;
     }
 }

@@ -2,6 +2,7 @@
 //! OpenAPI document at `/api/v1/openapi.json` is generated from the same code that serves.
 
 mod agreements;
+mod analyses;
 mod clusters;
 mod contacts;
 mod offers;
@@ -25,6 +26,7 @@ use crate::AppState;
     tags(
         (name = "directory", description = "Organisations, clusters, memberships, statuses, contacts, agreements"),
         (name = "questionnaires", description = "How firms enter the directory: questionnaires, responses and their review"),
+        (name = "analytics", description = "Cluster identification: data sets, analyses, reports and charts"),
         (name = "portal", description = "Cooperation offers and requests"),
         (name = "refdata", description = "NACE Rev. 2, NUTS 2021 and ISO 3166 regions, countries"),
     )
@@ -75,6 +77,11 @@ fn v1_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(offers::get, offers::update))
         .routes(routes!(offers::transition))
         .routes(routes!(offers::history))
+        .routes(routes!(analyses::datasets, analyses::upload))
+        .routes(routes!(analyses::create))
+        .routes(routes!(analyses::get))
+        .routes(routes!(analyses::report))
+        .routes(routes!(analyses::chart))
         .routes(routes!(refdata::nace))
         .routes(routes!(refdata::regions))
         .routes(routes!(refdata::countries))
