@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use klaster_domain::offer::OfferStatus;
+use klaster_domain::offer::{OfferStatus, Transition};
 use klaster_store::offers::{self, OfferText};
 use klaster_store::{Db, jobs};
 use klaster_translate::{
@@ -15,6 +15,8 @@ use klaster_translate::{
 const LEASE_SECS: i64 = 300;
 /// How often an idle runner looks for work (other processes may enqueue it).
 const IDLE_POLL: Duration = Duration::from_secs(1);
+/// How often published offers past their deadline are expired.
+const SWEEP_EVERY: Duration = Duration::from_secs(60);
 
 #[derive(Clone)]
 pub struct Worker {
@@ -40,9 +42,16 @@ impl Worker {
         }
     }
 
-    /// Runs jobs until the task is dropped.
+    /// Runs jobs until the task is dropped, sweeping expired offers once a minute.
     pub async fn run(self) {
+        let mut last_sweep: Option<std::time::Instant> = None;
         loop {
+            if last_sweep.is_none_or(|t| t.elapsed() >= SWEEP_EVERY) {
+                last_sweep = Some(std::time::Instant::now());
+                if let Err(e) = self.expire_due(chrono::Utc::now().date_naive()).await {
+                    tracing::error!(error = %e, "expiry sweep failed");
+                }
+            }
             match self.run_once().await {
                 Ok(Some(_)) => continue,
                 Ok(None) => tokio::time::sleep(IDLE_POLL).await,
@@ -52,6 +61,29 @@ impl Worker {
                 }
             }
         }
+    }
+
+    /// Expires the published offers whose deadline is before `today`; returns how many. Several
+    /// processes may sweep at once: the store's status check lets only one of them move each.
+    pub async fn expire_due(&self, today: chrono::NaiveDate) -> klaster_store::Result<usize> {
+        let mut n = 0;
+        for id in offers::due_to_expire(&self.db, today).await? {
+            match offers::transition(
+                &self.db,
+                id,
+                OfferStatus::Published,
+                OfferStatus::Expired,
+                &Transition::Expire,
+                None,
+            )
+            .await
+            {
+                Ok(_) => n += 1,
+                Err(klaster_store::StoreError::Conflict(_)) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(n)
     }
 
     /// Claims and runs one due job, if there is one.

@@ -1038,6 +1038,36 @@ mod translation_jobs {
     }
 
     #[tokio::test]
+    async fn offers_past_their_deadline_expire_once() {
+        for app in apps().await {
+            let org = app
+                .create_org(firm_json("Alfa", "25.62", "PL841", "7740001454"))
+                .await;
+            let id = publish(&app, org, "Wolne moce", "Tokarki CNC.").await;
+            let engine = Engine::from_config(&EngineConfig::default(), Arc::new(NoMemory)).unwrap();
+            let worker = Worker::new(app.db(), Arc::new(engine), vec![Lang::Pl]);
+            let today = chrono::NaiveDate::from_ymd_opt(2098, 12, 31).unwrap();
+            assert_eq!(worker.expire_due(today).await.unwrap(), 0, "not yet due");
+            let later = chrono::NaiveDate::from_ymd_opt(2099, 1, 2).unwrap();
+            assert_eq!(worker.expire_due(later).await.unwrap(), 1);
+            assert_eq!(worker.expire_due(later).await.unwrap(), 0);
+            let o: Value = app
+                .get_as(&app.admin, &format!("/api/v1/offers/{id}"))
+                .await
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(o["status"], "expired");
+            assert_eq!(
+                app.get(&format!("/api/v1/offers/{id}")).await.status(),
+                StatusCode::NOT_FOUND,
+                "expired offers are not public"
+            );
+            app.stop().await;
+        }
+    }
+
+    #[tokio::test]
     async fn failing_engines_are_retried_or_given_up_and_the_original_stays_readable() {
         for app in apps().await {
             let org = app
