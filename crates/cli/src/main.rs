@@ -136,18 +136,20 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 .await
                 .with_context(|| format!("binding {bind}"))?;
             tracing::info!("listening on http://{}", listener.local_addr()?);
-            let engine = klaster_translate::Engine::from_config(
-                &config.translate,
-                std::sync::Arc::new(klaster_translate::NoMemory),
-            )
-            .context("the translation engine")?;
+            let memory = klaster_web::load_memory(&db).await?;
+            let engine = klaster_translate::Engine::from_config(&config.translate, memory.clone())
+                .context("the translation engine")?;
             let worker = klaster_web::worker::Worker::new(
                 db.clone(),
                 std::sync::Arc::new(engine),
                 config.languages.clone(),
             );
             tokio::spawn(worker.run());
-            klaster_web::serve(listener, klaster_web::AppState::new(db.clone())).await?;
+            klaster_web::serve(
+                listener,
+                klaster_web::AppState::with_memory(db.clone(), memory),
+            )
+            .await?;
         }
         Command::Migrate => println!("migrations applied"),
         Command::Demo { synthetic } => {

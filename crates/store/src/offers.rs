@@ -339,3 +339,35 @@ pub async fn due_to_expire(db: &Db, today: NaiveDate) -> Result<Vec<i64>> {
         "SELECT id FROM offers WHERE status = 'published' AND expires_on < $1 ORDER BY id")
         .bind(today).fetch_all(p).await)?)
 }
+
+/// A reviewed pair for the translation memory.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct MemoryPair {
+    pub source_lang: String,
+    pub target_lang: String,
+    pub source_text: String,
+    pub target_text: String,
+}
+
+/// Records a person's translation of an offer (status `human`, or `reviewed`); reviewed pairs
+/// also go into the translation memory, in the same transaction.
+pub async fn correct_text(db: &Db, id: i64, text: &OfferText, memory: &[MemoryPair]) -> Result<()> {
+    let mut tx = db.begin().await?;
+    set_text(&mut tx, id, text).await?;
+    for m in memory {
+        on_tx!(&mut tx, c => sqlx::query(
+            "INSERT INTO translation_memory (source_lang, target_lang, source_text, target_text, reviewed_by, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(&m.source_lang).bind(&m.target_lang).bind(&m.source_text).bind(&m.target_text)
+            .bind(text.translated_by).bind(crate::now())
+            .execute(c).await.map(|r| r.rows_affected()))?;
+    }
+    tx.commit().await
+}
+
+/// Every reviewed pair, oldest first (later corrections of the same segment win on load).
+pub async fn memory(db: &Db) -> Result<Vec<MemoryPair>> {
+    Ok(on_db!(db, p => sqlx::query_as::<_, MemoryPair>(
+        "SELECT source_lang, target_lang, source_text, target_text FROM translation_memory ORDER BY id")
+        .fetch_all(p).await)?)
+}

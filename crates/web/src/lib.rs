@@ -28,17 +28,46 @@ pub struct AppState {
 
 struct Inner {
     db: Db,
+    memory: Arc<klaster_translate::InMemoryTm>,
 }
 
 impl AppState {
     pub fn new(db: Db) -> Self {
+        Self::with_memory(db, Arc::default())
+    }
+    /// With the translation memory the job runner's engine reads, so reviewed corrections are
+    /// used by the next translation at once.
+    pub fn with_memory(db: Db, memory: Arc<klaster_translate::InMemoryTm>) -> Self {
         AppState {
-            inner: Arc::new(Inner { db }),
+            inner: Arc::new(Inner { db, memory }),
         }
     }
     pub fn db(&self) -> &Db {
         &self.inner.db
     }
+    pub fn memory(&self) -> &klaster_translate::InMemoryTm {
+        &self.inner.memory
+    }
+}
+
+/// The translation memory as stored: every reviewed pair, loaded at start.
+pub async fn load_memory(db: &Db) -> klaster_store::Result<Arc<klaster_translate::InMemoryTm>> {
+    let tm = klaster_translate::InMemoryTm::new();
+    for m in klaster_store::offers::memory(db).await? {
+        if let (Some(s), Some(t)) = (
+            klaster_translate::Lang::parse(&m.source_lang),
+            klaster_translate::Lang::parse(&m.target_lang),
+        ) {
+            tm.add(
+                s,
+                t,
+                &m.source_text,
+                &m.target_text,
+                klaster_translate::Status::Reviewed,
+            );
+        }
+    }
+    Ok(Arc::new(tm))
 }
 
 /// The whole application as one router.

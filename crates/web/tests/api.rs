@@ -83,6 +83,7 @@ async fn openapi_document_lists_every_route_and_every_route_answers() {
         "PUT /api/v1/contacts/{id}",
         "PUT /api/v1/memberships/{id}",
         "PUT /api/v1/offers/{id}",
+        "PUT /api/v1/offers/{id}/texts/{lang}",
         "PUT /api/v1/organisations/{id}",
     ];
     assert_eq!(listed, expected);
@@ -95,7 +96,8 @@ async fn openapi_document_lists_every_route_and_every_route_answers() {
         let url = path
             .replace("{id}", "999999")
             .replace("{key}", "no-such-questionnaire")
-            .replace("{kind}", "bubble");
+            .replace("{kind}", "bubble")
+            .replace("{lang}", "de");
         let res = app
             .request(
                 reqwest::Method::from_bytes(method.as_bytes()).unwrap(),
@@ -1033,6 +1035,92 @@ mod translation_jobs {
                 .map(|t| t["lang"].as_str().unwrap())
                 .collect();
             assert_eq!(langs, ["de", "en", "pl"]);
+            app.stop().await;
+        }
+    }
+
+    #[tokio::test]
+    async fn translators_corrections_are_kept_and_feed_the_memory() {
+        for app in apps().await {
+            let org = app
+                .create_org(firm_json("Alfa", "25.62", "PL841", "7740001454"))
+                .await;
+            let id = publish(
+                &app,
+                org,
+                "Frezowanie CNC",
+                "Mamy wolne moce na frezarkach.",
+            )
+            .await;
+            let worker = Worker::new(
+                app.db(),
+                Arc::new(
+                    Engine::from_config(&EngineConfig::default(), app.memory.clone()).unwrap(),
+                ),
+                vec![Lang::Pl, Lang::De],
+            );
+            worker.run_once().await.unwrap();
+            let member = app
+                .token_for("m@example.org", "org_member", Some(org))
+                .await;
+            let translator = app.token_for("t@example.org", "translator", None).await;
+            let fix = json!({"title": "CNC-Fräsen", "description": "Wir haben freie Kapazitäten auf Fräsmaschinen.", "reviewed": true});
+            let url = format!("/api/v1/offers/{id}/texts/de");
+            assert_eq!(
+                app.put_as(&member, &url, fix.clone()).await.status(),
+                StatusCode::FORBIDDEN,
+                "translators correct"
+            );
+            let res = app.put_as(&translator, &url, fix).await;
+            assert_eq!(res.status(), StatusCode::OK);
+            let o: Value = res.json().await.unwrap();
+            assert_eq!(
+                (
+                    o["display"]["title"].as_str(),
+                    o["display"]["status"].as_str()
+                ),
+                (Some("CNC-Fräsen"), Some("reviewed"))
+            );
+            assert_eq!(
+                app.put_as(
+                    &translator,
+                    &format!("/api/v1/offers/{id}/texts/pl"),
+                    json!({"title": "x"})
+                )
+                .await
+                .status(),
+                StatusCode::UNPROCESSABLE_ENTITY
+            );
+
+            // The next offer with the same sentences comes out of the memory, and the stored
+            // memory survives a restart.
+            let id2 = publish(
+                &app,
+                org,
+                "Frezowanie CNC",
+                "Mamy wolne moce na frezarkach.",
+            )
+            .await;
+            worker.run_once().await.unwrap();
+            let o: Value = app
+                .get(&format!("/api/v1/offers/{id2}?lang=de"))
+                .await
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(o["display"]["title"], "CNC-Fräsen");
+            assert_eq!(
+                o["display"]["description"],
+                "Wir haben freie Kapazitäten auf Fräsmaschinen."
+            );
+            let reloaded = klaster_web::load_memory(&app.db()).await.unwrap();
+            use klaster_translate::TranslationMemory;
+            assert_eq!(
+                reloaded
+                    .lookup(Lang::Pl, Lang::De, "Frezowanie CNC")
+                    .as_deref(),
+                Some("CNC-Fräsen")
+            );
             app.stop().await;
         }
     }

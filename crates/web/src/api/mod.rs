@@ -77,6 +77,7 @@ fn v1_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(offers::get, offers::update))
         .routes(routes!(offers::transition))
         .routes(routes!(offers::history))
+        .routes(routes!(offers::correct))
         .routes(routes!(analyses::datasets, analyses::upload))
         .routes(routes!(analyses::create))
         .routes(routes!(analyses::get))

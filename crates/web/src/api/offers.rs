@@ -435,3 +435,107 @@ pub async fn history(
             .collect::<ApiResult<_>>()?,
     ))
 }
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CorrectionIn {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// A reviewed translation also teaches the translation memory.
+    #[serde(default)]
+    pub reviewed: bool,
+}
+
+/// A translator corrects (or writes) one language version of an offer.
+#[utoipa::path(put, path = "/offers/{id}/texts/{lang}", tag = "portal", params(("id" = i64, Path), ("lang" = String, Path)),
+    request_body = CorrectionIn, security(("token" = [])),
+    responses((status = 200, body = OfferOut), (status = 422, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn correct(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path((id, lang)): Path<(i64, String)>,
+    ApiJson(input): ApiJson<CorrectionIn>,
+) -> ApiResult<Json<OfferOut>> {
+    if !principal.rights.may_translate() {
+        return Err(ApiError::forbidden());
+    }
+    let rec = offers::get(state.db(), id).await?;
+    let target = klaster_translate::Lang::parse(&lang).ok_or_else(|| {
+        ApiError::invalid().field(
+            "lang",
+            "unsupported_language",
+            format!("{lang} is not a working language"),
+        )
+    })?;
+    let source = klaster_translate::Lang::parse(&rec.offer.lang).ok_or_else(ApiError::internal)?;
+    if target == source {
+        return Err(ApiError::invalid().field(
+            "lang",
+            "original",
+            "the original is edited by its author, not translated",
+        ));
+    }
+    let title = input.title.trim().to_string();
+    let mut e = klaster_domain::ValidationErrors::new();
+    if title.is_empty() {
+        e.add("title", "required", "a title is required");
+    } else if title.chars().count() > klaster_domain::offer::MAX_TITLE {
+        e.add(
+            "title",
+            "too_long",
+            format!("at most {} characters", klaster_domain::offer::MAX_TITLE),
+        );
+    }
+    if input.description.chars().count() > 10_000 {
+        e.add("description", "too_long", "at most 10000 characters");
+    }
+    if !e.is_empty() {
+        return Err(e.into());
+    }
+    let description = input.description.trim().to_string();
+    let status = if input.reviewed {
+        klaster_translate::Status::Reviewed
+    } else {
+        klaster_translate::Status::Human
+    };
+    let text = OfferText {
+        lang: target.code().to_string(),
+        title: title.clone(),
+        description: description.clone(),
+        status: status.as_str().to_string(),
+        engine: None,
+        translated_by: Some(principal.user.id),
+        updated_at: Utc::now(),
+    };
+    let pairs: Vec<offers::MemoryPair> = if input.reviewed {
+        [
+            (&rec.offer.title, &title),
+            (&rec.offer.description, &description),
+        ]
+        .into_iter()
+        .filter(|(s, t)| !s.trim().is_empty() && !t.is_empty())
+        .map(|(s, t)| offers::MemoryPair {
+            source_lang: source.code().into(),
+            target_lang: target.code().into(),
+            source_text: s.clone(),
+            target_text: t.clone(),
+        })
+        .collect()
+    } else {
+        Vec::new()
+    };
+    offers::correct_text(state.db(), id, &text, &pairs).await?;
+    for p in &pairs {
+        state
+            .memory()
+            .add(source, target, &p.source_text, &p.target_text, status);
+    }
+    let texts = offers::texts(state.db(), id).await?;
+    Ok(Json(offer_out(
+        offers::get(state.db(), id).await?,
+        texts,
+        Some(target.code()),
+        true,
+    )))
+}

@@ -13,6 +13,8 @@ pub struct TestApp {
     pub client: Client,
     pub admin: String,
     pub kind: DbKind,
+    /// The translation memory the server's corrections feed.
+    pub memory: std::sync::Arc<klaster_translate::InMemoryTm>,
     db: TestDb,
     server: tokio::task::JoinHandle<()>,
 }
@@ -36,7 +38,11 @@ impl TestApp {
             .await
             .expect("bind");
         let addr = listener.local_addr().expect("addr");
-        let router = klaster_web::router(klaster_web::AppState::new(db.db.clone()));
+        let memory = std::sync::Arc::new(klaster_translate::InMemoryTm::new());
+        let router = klaster_web::router(klaster_web::AppState::with_memory(
+            db.db.clone(),
+            memory.clone(),
+        ));
         let server = tokio::spawn(async move {
             let _ = axum::serve(listener, router).await;
         });
@@ -51,6 +57,7 @@ impl TestApp {
             client: Client::new(),
             admin,
             kind: db.kind(),
+            memory,
             db,
             server,
         }
