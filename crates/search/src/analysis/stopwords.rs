@@ -1,0 +1,221 @@
+//! Short stop-word lists: the most frequent function words (conjunctions, prepositions,
+//! pronouns, particles) of each language, written for this project. Kept short on purpose:
+//! BM25 already discounts frequent words, and a long list would swallow query words such as
+//! "under" or "without" that matter in an offer.
+
+use crate::Lang;
+
+pub fn for_lang(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Pl => PL,
+        Lang::En => EN,
+        Lang::De => DE,
+        Lang::Ru => RU,
+        Lang::It => IT,
+        Lang::Be => BE,
+        Lang::Uk => UK,
+        Lang::Cs => CS,
+        Lang::Hu => HU,
+        Lang::Ro => RO,
+        Lang::Bg => BG,
+    }
+}
+
+const PL: &[&str] = &[
+    "a", "aby", "ale", "albo", "ani", "bo", "by", "być", "czy", "dla", "do", "go", "i", "ich",
+    "jak", "jako", "jest", "jego", "jej", "już", "lub", "ma", "na", "nad", "nie", "o", "od",
+    "oraz", "po", "pod", "przez", "przy", "są", "się", "ta", "tak", "te", "ten", "to", "tu", "w",
+    "we", "z", "za", "ze", "że", "który", "która", "które", "których", "którym",
+];
+
+const EN: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "if", "in", "into",
+    "is", "it", "its", "of", "on", "or", "our", "such", "that", "the", "their", "then", "there",
+    "these", "they", "this", "to", "was", "we", "will", "with",
+];
+
+const DE: &[&str] = &[
+    "als", "am", "an", "auf", "aus", "bei", "das", "dass", "dem", "den", "der", "des", "die",
+    "ein", "eine", "einem", "einen", "einer", "eines", "es", "für", "im", "in", "ist", "mit",
+    "nach", "oder", "sich", "sie", "sind", "und", "von", "vom", "wir", "wird", "zu", "zum", "zur",
+];
+
+const RU: &[&str] = &[
+    "а",
+    "без",
+    "бы",
+    "в",
+    "во",
+    "для",
+    "до",
+    "его",
+    "ее",
+    "её",
+    "же",
+    "за",
+    "и",
+    "из",
+    "или",
+    "их",
+    "к",
+    "как",
+    "ко",
+    "ли",
+    "на",
+    "не",
+    "но",
+    "о",
+    "об",
+    "от",
+    "по",
+    "при",
+    "с",
+    "со",
+    "так",
+    "также",
+    "то",
+    "у",
+    "что",
+    "это",
+    "этот",
+    "мы",
+    "вы",
+    "они",
+    "который",
+    "которые",
+];
+
+const IT: &[&str] = &[
+    "a", "al", "alla", "alle", "che", "con", "da", "dal", "dalla", "dei", "del", "della", "delle",
+    "di", "e", "ed", "gli", "i", "il", "in", "la", "le", "lo", "nel", "nella", "non", "o", "per",
+    "si", "su", "sul", "sulla", "tra", "un", "una", "uno",
+];
+
+const BE: &[&str] = &[
+    "а",
+    "але",
+    "б",
+    "бы",
+    "і",
+    "й",
+    "у",
+    "ў",
+    "з",
+    "са",
+    "для",
+    "да",
+    "ад",
+    "на",
+    "не",
+    "па",
+    "пры",
+    "пра",
+    "за",
+    "ці",
+    "што",
+    "як",
+    "гэта",
+    "гэты",
+    "яго",
+    "яе",
+    "іх",
+    "мы",
+    "вы",
+    "яны",
+    "таксама",
+    "які",
+    "якія",
+];
+
+const UK: &[&str] = &[
+    "а",
+    "але",
+    "б",
+    "би",
+    "в",
+    "від",
+    "до",
+    "для",
+    "за",
+    "з",
+    "зі",
+    "і",
+    "й",
+    "із",
+    "на",
+    "не",
+    "по",
+    "при",
+    "про",
+    "та",
+    "також",
+    "то",
+    "у",
+    "що",
+    "як",
+    "це",
+    "цей",
+    "його",
+    "її",
+    "їх",
+    "ми",
+    "ви",
+    "вони",
+    "або",
+    "чи",
+    "який",
+    "які",
+];
+
+const CS: &[&str] = &[
+    "a", "aby", "ale", "ani", "do", "i", "je", "jsou", "k", "ke", "na", "nad", "o", "od", "po",
+    "pod", "pro", "při", "s", "se", "si", "ta", "tak", "také", "to", "u", "v", "ve", "z", "za",
+    "ze", "že", "který", "která", "které", "nebo", "jako",
+];
+
+const HU: &[&str] = &[
+    "a", "az", "és", "egy", "hogy", "is", "nem", "meg", "de", "vagy", "van", "volt", "mint", "már",
+    "csak", "ez", "azt", "ezt", "el", "ki", "be", "fel", "le", "mi", "ők", "pedig",
+];
+
+const RO: &[&str] = &[
+    "a", "al", "ale", "ca", "care", "cu", "de", "din", "după", "este", "în", "la", "mai", "nu",
+    "o", "pe", "pentru", "prin", "sau", "se", "si", "și", "un", "una", "unei", "unui", "sunt",
+    "sub", "ce", "iar",
+];
+
+const BG: &[&str] = &[
+    "а",
+    "в",
+    "във",
+    "да",
+    "до",
+    "за",
+    "и",
+    "или",
+    "из",
+    "как",
+    "като",
+    "на",
+    "не",
+    "но",
+    "от",
+    "по",
+    "при",
+    "с",
+    "със",
+    "се",
+    "си",
+    "също",
+    "то",
+    "че",
+    "ще",
+    "е",
+    "са",
+    "който",
+    "която",
+    "които",
+    "ние",
+    "вие",
+    "те",
+];
