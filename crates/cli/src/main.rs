@@ -39,6 +39,8 @@ enum Command {
     },
     /// Apply the database migrations and exit.
     Migrate,
+    /// Rebuild this process's search index from the database.
+    Reindex,
     /// Load the demo data (real Podlaskie cluster facts plus seeded synthetic firms).
     Demo {
         /// How many synthetic firms to add around the real organisations.
@@ -119,6 +121,13 @@ async fn open(config: &Config) -> anyhow::Result<Db> {
     Ok(db)
 }
 
+/// The search index of this process: derived, in the data directory, rebuilt by `reindex`.
+fn open_index(config: &Config) -> anyhow::Result<klaster_search::SearchIndex> {
+    let dir = config.data_dir.join("index");
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    klaster_search::SearchIndex::open_or_create(&dir).context("opening the search index")
+}
+
 async fn run(command: Command, config: Config) -> anyhow::Result<()> {
     let db = open(&config).await?;
     match command {
@@ -145,13 +154,26 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 config.languages.clone(),
             );
             tokio::spawn(worker.run());
+            let index = std::sync::Arc::new(open_index(&config)?);
+            tokio::spawn(klaster_web::keep_in_sync(index.clone(), db.clone()));
             klaster_web::serve(
                 listener,
-                klaster_web::AppState::with_memory(db.clone(), memory),
+                klaster_web::AppState::with_memory(db.clone(), memory).with_index(index),
             )
             .await?;
         }
         Command::Migrate => println!("migrations applied"),
+        Command::Reindex => {
+            let index = open_index(&config)?;
+            index.rebuild()?;
+            let started = std::time::Instant::now();
+            let n = klaster_web::sync(&index, &db).await?;
+            println!(
+                "index rebuilt from {n} changes in {:.1} s ({} documents)",
+                started.elapsed().as_secs_f64(),
+                index.num_docs()
+            );
+        }
         Command::Demo { synthetic } => {
             let report = demo::load(&db, synthetic).await?;
             println!("{report}");

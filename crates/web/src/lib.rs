@@ -3,6 +3,7 @@
 
 pub mod api;
 mod extract;
+pub mod index_source;
 mod pagination;
 mod problem;
 pub mod worker;
@@ -29,6 +30,7 @@ pub struct AppState {
 struct Inner {
     db: Db,
     memory: Arc<klaster_translate::InMemoryTm>,
+    index: Option<Arc<klaster_search::SearchIndex>>,
 }
 
 impl AppState {
@@ -39,8 +41,25 @@ impl AppState {
     /// used by the next translation at once.
     pub fn with_memory(db: Db, memory: Arc<klaster_translate::InMemoryTm>) -> Self {
         AppState {
-            inner: Arc::new(Inner { db, memory }),
+            inner: Arc::new(Inner {
+                db,
+                memory,
+                index: None,
+            }),
         }
+    }
+    /// With this process's search index (kept in step with the change log by [`sync`]).
+    pub fn with_index(self, index: Arc<klaster_search::SearchIndex>) -> Self {
+        AppState {
+            inner: Arc::new(Inner {
+                db: self.inner.db.clone(),
+                memory: self.inner.memory.clone(),
+                index: Some(index),
+            }),
+        }
+    }
+    pub fn index(&self) -> Option<&klaster_search::SearchIndex> {
+        self.inner.index.as_deref()
     }
     pub fn db(&self) -> &Db {
         &self.inner.db
@@ -96,4 +115,22 @@ pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::i
             let _ = tokio::signal::ctrl_c().await;
         })
         .await
+}
+
+/// Applies the change log to the search index once; returns how many changes were read.
+pub async fn sync(
+    index: &klaster_search::SearchIndex,
+    db: &Db,
+) -> Result<usize, klaster_search::Error> {
+    klaster_search::sync_once(index, &index_source::StoreSource { db: db.clone() }).await
+}
+
+/// Keeps the index in step with the database, every second, for as long as the task runs.
+pub async fn keep_in_sync(index: Arc<klaster_search::SearchIndex>, db: Db) {
+    loop {
+        if let Err(e) = sync(&index, &db).await {
+            tracing::error!(error = %e, "search index sync failed");
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    }
 }

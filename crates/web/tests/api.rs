@@ -66,6 +66,7 @@ async fn openapi_document_lists_every_route_and_every_route_answers() {
         "GET /api/v1/refdata/regions",
         "GET /api/v1/responses",
         "GET /api/v1/responses/{id}",
+        "GET /api/v1/search",
         "POST /api/v1/agreements",
         "POST /api/v1/analyses",
         "POST /api/v1/clusters/{id}/members",
@@ -1120,6 +1121,84 @@ mod translation_jobs {
                     .lookup(Lang::Pl, Lang::De, "Frezowanie CNC")
                     .as_deref(),
                 Some("CNC-Fräsen")
+            );
+            app.stop().await;
+        }
+    }
+
+    #[tokio::test]
+    async fn a_polish_offer_is_found_with_a_german_query() {
+        for app in apps().await {
+            let mut firm = firm_json("Zakład Spawalniczy Łapy", "25.62", "PL841", "7740001454");
+            firm["description"] =
+                json!([{"lang": "pl", "text": "Spawanie konstrukcji stalowych."}]);
+            let org = app.create_org(firm).await;
+            let id = publish(&app, org, "Ilość: 500 szt.", "Szukamy podwykonawcy.").await;
+            let worker = Worker::new(
+                app.db(),
+                Arc::new(
+                    Engine::from_config(&EngineConfig::default(), app.memory.clone()).unwrap(),
+                ),
+                vec![Lang::Pl, Lang::De, Lang::En],
+            );
+            worker.run_once().await.unwrap();
+            assert!(app.sync().await > 0);
+            let r: Value = app
+                .get("/api/v1/search?q=Unterauftragnehmer&lang=de")
+                .await
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(r["total"], 1, "{r}");
+            assert_eq!(
+                (r["hits"][0]["entity"].as_str(), r["hits"][0]["id"].as_i64()),
+                (Some("offer"), Some(id))
+            );
+            assert!(
+                r["hits"][0]["snippet_html"]
+                    .as_str()
+                    .unwrap()
+                    .contains("<mark>"),
+                "{r}"
+            );
+            let r: Value = app
+                .get("/api/v1/search?q=podwykonawca&entity=offer&nace=25&country=PL")
+                .await
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(r["total"], 1, "an inflected Polish form finds it: {r}");
+            let r: Value = app
+                .get("/api/v1/search?q=spawanie&entity=organisation")
+                .await
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(r["hits"][0]["id"].as_i64(), Some(org), "{r}");
+            let r: Value = app
+                .get("/api/v1/search?q=Unterauftragnehmer&region=BY")
+                .await
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(r["total"], 0);
+            // Closed offers leave the index with the next sync.
+            app.post(
+                &format!("/api/v1/offers/{id}/transitions"),
+                json!({"action": "close", "close": {"reason": "withdrawn"}}),
+            )
+            .await;
+            app.sync().await;
+            let r: Value = app
+                .get("/api/v1/search?q=Unterauftragnehmer")
+                .await
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(r["total"], 0);
+            assert_eq!(
+                app.get("/api/v1/search?lang=xx").await.status(),
+                StatusCode::UNPROCESSABLE_ENTITY
             );
             app.stop().await;
         }

@@ -10,6 +10,7 @@ mod organisations;
 mod query;
 mod questionnaires;
 mod refdata;
+mod search;
 
 use axum::Json;
 use utoipa::OpenApi;
@@ -78,6 +79,7 @@ fn v1_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(offers::transition))
         .routes(routes!(offers::history))
         .routes(routes!(offers::correct))
+        .routes(routes!(search::search))
         .routes(routes!(analyses::datasets, analyses::upload))
         .routes(routes!(analyses::create))
         .routes(routes!(analyses::get))

@@ -15,6 +15,8 @@ pub struct TestApp {
     pub kind: DbKind,
     /// The translation memory the server's corrections feed.
     pub memory: std::sync::Arc<klaster_translate::InMemoryTm>,
+    /// The server's search index (synced by the test with [`TestApp::sync`]).
+    pub index: std::sync::Arc<klaster_search::SearchIndex>,
     db: TestDb,
     server: tokio::task::JoinHandle<()>,
 }
@@ -39,10 +41,11 @@ impl TestApp {
             .expect("bind");
         let addr = listener.local_addr().expect("addr");
         let memory = std::sync::Arc::new(klaster_translate::InMemoryTm::new());
-        let router = klaster_web::router(klaster_web::AppState::with_memory(
-            db.db.clone(),
-            memory.clone(),
-        ));
+        let index = std::sync::Arc::new(klaster_search::SearchIndex::in_memory().expect("index"));
+        let router = klaster_web::router(
+            klaster_web::AppState::with_memory(db.db.clone(), memory.clone())
+                .with_index(index.clone()),
+        );
         let server = tokio::spawn(async move {
             let _ = axum::serve(listener, router).await;
         });
@@ -58,9 +61,17 @@ impl TestApp {
             admin,
             kind: db.kind(),
             memory,
+            index,
             db,
             server,
         }
+    }
+
+    /// Applies the change log to the search index, as the server's sync task does.
+    pub async fn sync(&self) -> usize {
+        klaster_web::sync(&self.index, &self.db.db)
+            .await
+            .expect("sync")
     }
 
     pub fn db(&self) -> klaster_store::Db {
