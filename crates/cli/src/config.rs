@@ -61,7 +61,7 @@ impl Config {
             Some(list) => {
                 klaster_translate::lang::parse_list(&list).context("the working languages")?
             }
-            None => klaster_translate::Lang::defaults(),
+            None => klaster_translate::Lang::ALL.to_vec(),
         };
         Ok(Config {
             data_dir: args

@@ -26,6 +26,9 @@ pub mod countries;
 pub mod languages;
 pub mod nace;
 pub mod regions;
+mod working;
+
+pub use working::Lang;
 
 /// The portal's working languages (ISO 639-1), in the project's preferred order.
 pub const WORKING_LANGUAGES: [&str; 11] = [
