@@ -20,16 +20,43 @@ impl TestDb {
         self.db.kind()
     }
 
+    /// The PostgreSQL database's name, if this is one.
+    pub fn pg_name(&self) -> Option<&str> {
+        self.pg.as_ref().map(|(_, n)| n.as_str())
+    }
+
     /// Closes the pool and drops the PostgreSQL database.
-    pub async fn cleanup(self) {
+    pub async fn cleanup(mut self) {
         self.db.close().await;
-        if let Some((admin_url, name)) = self.pg
-            && let Ok(mut conn) = sqlx::PgConnection::connect(&admin_url).await
-        {
-            let sql = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-            let _ = sqlx::query(sqlx::AssertSqlSafe(sql))
-                .execute(&mut conn)
-                .await;
+        if let Some((admin_url, name)) = self.pg.take() {
+            drop_database(&admin_url, &name).await;
+        }
+    }
+}
+
+async fn drop_database(admin_url: &str, name: &str) {
+    if let Ok(mut conn) = sqlx::PgConnection::connect(admin_url).await {
+        let sql = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        let _ = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .execute(&mut conn)
+            .await;
+    }
+}
+
+/// A test that panicked never reached `cleanup`: drop its database here, on a thread of its
+/// own (Drop cannot await, and the test's runtime may be gone), so failed runs leave nothing.
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Some((admin_url, name)) = self.pg.take() {
+            let _ = std::thread::spawn(move || {
+                if let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                {
+                    rt.block_on(drop_database(&admin_url, &name));
+                }
+            })
+            .join();
         }
     }
 }

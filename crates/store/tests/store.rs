@@ -510,3 +510,26 @@ mod offers {
         }
     }
 }
+
+#[tokio::test]
+async fn a_test_database_is_dropped_even_without_cleanup() {
+    let Some(t) = klaster_store::testing::postgres().await else {
+        return;
+    };
+    let name = t.pg_name().expect("a postgres database").to_string();
+    t.db.close().await;
+    drop(t); // as when a test panics before its cleanup
+    let admin = std::env::var("KLASTER_TEST_POSTGRES_URL").unwrap();
+    let db = klaster_store::Db::connect(Some(&admin), std::path::Path::new("."))
+        .await
+        .unwrap();
+    let klaster_store::Db::Postgres(pool) = &db else {
+        panic!("postgres expected")
+    };
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pg_database WHERE datname = $1")
+        .bind(&name)
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    assert_eq!(left, 0, "{name} was left behind");
+}
