@@ -19,6 +19,8 @@ pub struct DatasetRow {
     pub name: String,
     pub fingerprint: String,
     pub summary: Json<serde_json::Value>,
+    /// The user who uploaded it: an uploaded data set is theirs, not public.
+    pub created_by: Option<i64>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -39,12 +41,13 @@ pub async fn add_dataset(
 
 pub async fn dataset(db: &Db, id: i64) -> Result<DatasetRow> {
     Ok(on_db!(db, p => sqlx::query_as::<_, DatasetRow>(
-        "SELECT id, name, fingerprint, summary, created_at FROM datasets WHERE id = $1").bind(id).fetch_one(p).await)?)
+        "SELECT id, name, fingerprint, summary, created_by, created_at FROM datasets WHERE id = $1").bind(id).fetch_one(p).await)?)
 }
 
-pub async fn datasets(db: &Db) -> Result<Vec<DatasetRow>> {
+/// Data sets, newest first; with `owner`, only that user's.
+pub async fn datasets(db: &Db, owner: Option<i64>) -> Result<Vec<DatasetRow>> {
     Ok(on_db!(db, p => sqlx::query_as::<_, DatasetRow>(
-        "SELECT id, name, fingerprint, summary, created_at FROM datasets ORDER BY id DESC").fetch_all(p).await)?)
+        "SELECT id, name, fingerprint, summary, created_by, created_at FROM datasets WHERE $1 IS NULL OR created_by = $1 ORDER BY id DESC").bind(owner).fetch_all(p).await)?)
 }
 
 pub async fn dataset_content(db: &Db, id: i64) -> Result<Vec<u8>> {

@@ -1407,6 +1407,48 @@ async fn podlaskie_analysis_runs_from_the_api_and_is_reproducible() {
             StatusCode::UNPROCESSABLE_ENTITY,
             "the region is not in the data"
         );
+
+        // An upload is its uploader's: nobody else sees it or what was computed from it.
+        let mine = body["id"].as_i64().unwrap();
+        let stranger = app
+            .token_for("other@example.org", "org_admin", Some(1))
+            .await;
+        for url in [
+            format!("/api/v1/analyses/{mine}"),
+            format!("/api/v1/analyses/{mine}/report"),
+            format!("/api/v1/analyses/{mine}/charts/stars"),
+        ] {
+            assert_eq!(app.get(&url).await.status(), StatusCode::NOT_FOUND, "{url}");
+            assert_eq!(
+                app.get_as(&stranger, &url).await.status(),
+                StatusCode::NOT_FOUND,
+                "{url}"
+            );
+            assert_eq!(
+                app.get_as(&app.admin, &url).await.status(),
+                StatusCode::OK,
+                "{url}"
+            );
+        }
+        let theirs: Value = app
+            .get_as(&stranger, "/api/v1/datasets")
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(theirs, json!([]));
+        let res = app
+            .post_as(
+                &stranger,
+                "/api/v1/analyses",
+                json!({"dataset": ds["id"], "region": "R2"}),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+        assert_eq!(
+            app.get("/api/v1/datasets").await.status(),
+            StatusCode::UNAUTHORIZED
+        );
         app.stop().await;
     }
 }

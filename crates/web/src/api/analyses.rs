@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
-use crate::extract::{ApiJson, Principal};
+use crate::extract::{ApiJson, MaybePrincipal, Principal};
 use crate::problem::{ApiError, ApiResult, Problem};
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -83,16 +83,23 @@ pub async fn upload(
     Ok((StatusCode::CREATED, Json(row.into())))
 }
 
-/// Uploaded data sets, newest first (the built-in demo is `"demo"`).
-#[utoipa::path(get, path = "/datasets", tag = "analytics", responses((status = 200, body = Vec<DatasetOut>)))]
-pub async fn datasets(State(state): State<AppState>) -> ApiResult<Json<Vec<DatasetOut>>> {
-    Ok(Json(
-        analyses::datasets(state.db())
-            .await?
-            .into_iter()
-            .map(Into::into)
-            .collect(),
-    ))
+/// The caller's uploaded data sets (all of them for administrators), newest first; the
+/// built-in demo is `"demo"`.
+#[utoipa::path(get, path = "/datasets", tag = "analytics", security(("token" = [])),
+    responses((status = 200, body = Vec<DatasetOut>), (status = 401, body = Problem)))]
+pub async fn datasets(
+    State(state): State<AppState>,
+    principal: Principal,
+) -> ApiResult<Json<Vec<DatasetOut>>> {
+    let owner = (!principal.rights.is_admin()).then_some(principal.user.id);
+    let rows = analyses::datasets(state.db(), owner).await?;
+    Ok(Json(rows.into_iter().map(Into::into).collect()))
+}
+
+/// An uploaded data set is its uploader's (and administrators'); to anyone else it does not
+/// exist, so one organisation's figures never reach another.
+fn may_use(row: &analyses::DatasetRow, who: Option<&Principal>) -> bool {
+    who.is_some_and(|p| p.rights.is_admin() || row.created_by == Some(p.user.id))
 }
 
 /// Which data: the built-in illustrative demo (`"demo"`) or an uploaded data set's id.
@@ -135,6 +142,7 @@ pub struct AnalysisOut {
 /// The data set behind a reference, its fingerprint and its category definitions.
 async fn load(
     state: &AppState,
+    who: Option<&Principal>,
     r: &DatasetRef,
 ) -> ApiResult<(Dataset, String, Option<Categories>)> {
     match r {
@@ -150,6 +158,9 @@ async fn load(
         )),
         DatasetRef::Id(id) => {
             let row = analyses::dataset(state.db(), *id).await?;
+            if !may_use(&row, who) {
+                return Err(ApiError::not_found());
+            }
             let bytes = analyses::dataset_content(state.db(), *id).await?;
             let name = row.name.clone();
             let ds = tokio::task::spawn_blocking(move || read(&bytes, &name))
@@ -212,7 +223,7 @@ pub async fn create(
     principal: Principal,
     ApiJson(input): ApiJson<AnalysisIn>,
 ) -> ApiResult<(StatusCode, Json<AnalysisOut>)> {
-    let (ds, fingerprint, cats) = load(&state, &input.dataset).await?;
+    let (ds, fingerprint, cats) = load(&state, Some(&principal), &input.dataset).await?;
     let params = params_for(&ds, &input.region, input.params, cats)?;
     let (ds, report) = compute(ds, params.clone()).await?;
     let result = serde_json::json!({
@@ -257,17 +268,23 @@ fn analysis_out(row: analyses::AnalysisRow) -> AnalysisOut {
     responses((status = 200, body = AnalysisOut), (status = 404, body = Problem)))]
 pub async fn get(
     State(state): State<AppState>,
+    MaybePrincipal(who): MaybePrincipal,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<AnalysisOut>> {
-    Ok(Json(analysis_out(
-        analyses::analysis(state.db(), id).await?,
-    )))
+    let row = analyses::analysis(state.db(), id).await?;
+    if let Some(d) = row.dataset_id
+        && !may_use(&analyses::dataset(state.db(), d).await?, who.as_ref())
+    {
+        return Err(ApiError::not_found());
+    }
+    Ok(Json(analysis_out(row)))
 }
 
 /// Recomputes a stored analysis from its data set and parameters, refusing when the data no
 /// longer has the fingerprint the result was made from.
 async fn recompute(
     state: &AppState,
+    who: Option<&Principal>,
     id: i64,
 ) -> ApiResult<(Dataset, Report, Option<Categories>, String)> {
     let row = analyses::analysis(state.db(), id).await?;
@@ -275,7 +292,7 @@ async fn recompute(
         .dataset_id
         .map(DatasetRef::Id)
         .unwrap_or_else(|| DatasetRef::Named("demo".into()));
-    let (ds, fingerprint, cats) = load(state, &r).await?;
+    let (ds, fingerprint, cats) = load(state, who, &r).await?;
     if fingerprint != row.fingerprint {
         return Err(ApiError::conflict(
             "the data set changed since this analysis; run it again",
@@ -293,9 +310,10 @@ async fn recompute(
     responses((status = 200, content_type = "text/html", body = String), (status = 404, body = Problem)))]
 pub async fn report(
     State(state): State<AppState>,
+    MaybePrincipal(who): MaybePrincipal,
     Path(id): Path<i64>,
 ) -> ApiResult<impl IntoResponse> {
-    let (_, rep, labels, region) = recompute(&state, id).await?;
+    let (_, rep, labels, region) = recompute(&state, who.as_ref(), id).await?;
     let label = |code: &str| name_of(labels.as_ref(), code, 48).unwrap_or_else(|| code.to_string());
     let html = klaster_analytics::html::region_report(&rep, &region, &label)
         .map_err(|e| ApiError::bad_request(e.to_string()))?;
@@ -316,13 +334,14 @@ pub struct ChartParams {
     responses((status = 200, content_type = "image/svg+xml", body = String), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn chart(
     State(state): State<AppState>,
+    MaybePrincipal(who): MaybePrincipal,
     Path((id, kind)): Path<(i64, String)>,
     Query(q): Query<ChartParams>,
 ) -> ApiResult<impl IntoResponse> {
     if !["bubble", "stars", "network"].contains(&kind.as_str()) {
         return Err(ApiError::not_found().detail("charts: bubble, stars, network"));
     }
-    let (ds, rep, labels, region) = recompute(&state, id).await?;
+    let (ds, rep, labels, region) = recompute(&state, who.as_ref(), id).await?;
     let r = ds.region_index(&region).ok_or_else(ApiError::not_found)?;
     let per_level = if q.level == Some(Level::Category) {
         &rep.categories
