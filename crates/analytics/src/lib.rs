@@ -56,7 +56,8 @@ pub const DEMO_CSV: &str = include_str!("../data/demo_pl_voivodeships_illustrati
 pub const ILLUSTRATIVE: &str = "ILLUSTRATIVE DATA - generated, not official statistics";
 
 impl Dataset {
-    /// Read CSV/TSV (long, SDMX-CSV or Eurostat TSV layout) from any reader.
+    /// Read CSV/TSV (long, SDMX-CSV, Eurostat TSV or Statistics Poland BDL layout, plain or
+    /// gzip-compressed) from any reader.
     pub fn from_reader<R: std::io::Read>(reader: R, opts: &ReadOptions) -> Result<Dataset> {
         read::read(reader, opts)
     }

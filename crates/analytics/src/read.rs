@@ -1,12 +1,18 @@
 //! Readers: long CSV/TSV with any header names (mapped by aliases or options), SDMX-CSV (the same
-//! long reader: `geo`, `nace_r2`, `TIME_PERIOD`, `OBS_VALUE`, `OBS_FLAG` are aliases) and
-//! Eurostat's wide TSV (`unit,nace_r2,geo\time` + one column per year, values like `12 e` or `: c`).
+//! long reader: `geo`, `nace_r2`, `TIME_PERIOD`, `OBS_VALUE`, `OBS_FLAG` are aliases), Eurostat's
+//! wide TSV (`unit,nace_r2,geo\time` + one column per year, values like `12 e` or `: c`), the
+//! Statistics Poland BDL vertical export (`Kod;Nazwa;<dimension>;Rok;Wartosc;...`, through the
+//! long reader) and its horizontal "tablica" export (`Kod;Nazwa` + one column per industry, year
+//! and unit; see `read/bdl.rs`). Any of them may be gzip-compressed (`.tsv.gz`): detected by the magic
+//! bytes, no option needed.
 //! Every error names file, line and column; nothing is returned unless the whole file is valid.
 
 use std::io::{BufRead, BufReader, Read};
 
 use crate::dataset::{Builder, Dataset, Value};
 use crate::error::{Error, Result};
+
+mod bdl;
 
 /// How to read a file.
 #[derive(Debug, Clone, Default)]
@@ -20,7 +26,8 @@ pub struct ReadOptions {
     pub delimiter: Option<u8>,
     /// Keep only rows whose column equals the value (for files with further dimensions).
     pub filters: Vec<(String, String)>,
-    /// Size of the input in bytes when known (pre-sizes the row buffers of large files).
+    /// Size of the input in bytes when known (pre-sizes the row buffers of large files); not
+    /// used for gzip input, whose compressed size says little about the number of rows.
     pub size_hint: Option<u64>,
 }
 
@@ -62,29 +69,84 @@ fn alias(h: &str) -> Option<&'static str> {
     })
 }
 
-/// Read a file in any supported layout.
-pub fn read<R: Read>(reader: R, opts: &ReadOptions) -> Result<Dataset> {
-    let mut rd = BufReader::with_capacity(1 << 20, reader);
+/// Read a file in any supported layout, plain or gzip-compressed (detected by its magic bytes).
+pub fn read<R: Read>(mut reader: R, opts: &ReadOptions) -> Result<Dataset> {
     let file = if opts.name.is_empty() {
         "<input>"
     } else {
         opts.name.as_str()
     };
+    let mut head = Vec::with_capacity(2);
+    (&mut reader)
+        .take(2)
+        .read_to_end(&mut head)
+        .map_err(|e| io(file, e))?;
+    let gzip = head == [0x1f, 0x8b];
+    let reader = std::io::Cursor::new(head).chain(reader);
+    if !gzip {
+        return read_text(&mut BufReader::with_capacity(1 << 20, reader), file, opts);
+    }
+    // the compressed size says little about the number of rows: no pre-sizing from it
+    let opts = ReadOptions {
+        size_hint: None,
+        ..opts.clone()
+    };
+    let mut rd = BufReader::with_capacity(1 << 20, Gunzip::new(reader));
+    read_text(&mut rd, file, &opts).map_err(|e| match e {
+        Error::Io { source, .. } => Error::input(
+            file,
+            rd.get_ref().lines + 1,
+            None,
+            // the decoder drops the part of a read that holds the damage: "at or after"
+            format!("gzip data corrupt or truncated at or after this line: {source}"),
+        ),
+        e => e,
+    })
+}
+
+/// Gzip-decompressed input that counts the lines it has delivered, so that corrupt or truncated
+/// data is reported near the line where it breaks. Concatenated members (`cat a.gz b.gz`) are read
+/// as one text.
+struct Gunzip<R: Read> {
+    inner: flate2::read::MultiGzDecoder<R>,
+    lines: u64,
+}
+
+impl<R: Read> Gunzip<R> {
+    fn new(reader: R) -> Self {
+        Gunzip {
+            inner: flate2::read::MultiGzDecoder::new(reader),
+            lines: 0,
+        }
+    }
+}
+
+impl<R: Read> Read for Gunzip<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.lines += memchr::memchr_iter(b'\n', &buf[..n]).count() as u64;
+        Ok(n)
+    }
+}
+
+/// Read decompressed text: skip leading blank and `#` lines, then pick the layout by the header.
+fn read_text<R: BufRead>(rd: &mut R, file: &str, opts: &ReadOptions) -> Result<Dataset> {
     let mut line = Vec::new();
     let mut lineno = 0u64;
     let mut notes = Vec::new();
     // Header: skip blank lines and leading `#` comments (kept as notes, e.g. "illustrative data").
     loop {
-        line.clear();
-        let n = rd.read_until(b'\n', &mut line).map_err(|e| io(file, e))?;
-        lineno += 1;
-        if n == 0 {
-            return Err(Error::input(file, lineno, None, "empty file: no header"));
+        if !next_line(rd, &mut line, &mut lineno, file)? {
+            return Err(Error::input(
+                file,
+                lineno + 1,
+                None,
+                "empty file: no header",
+            ));
         }
         if lineno == 1 && line.starts_with(&[0xEF, 0xBB, 0xBF]) {
             line.drain(..3);
         }
-        trim_eol(&mut line);
         if line.iter().all(|b| b.is_ascii_whitespace()) {
             continue;
         }
@@ -98,17 +160,48 @@ pub fn read<R: Read>(reader: R, opts: &ReadOptions) -> Result<Dataset> {
         .map_err(|_| Error::input(file, lineno, None, "header is not UTF-8"))?
         .to_string();
     let delim = opts.delimiter.unwrap_or_else(|| guess_delimiter(&header));
-    let mut b = if header
-        .split(delim as char)
-        .next()
-        .is_some_and(|h| h.contains('\\'))
-    {
-        read_eurostat_tsv(&mut rd, &header, delim, lineno, file, opts)?
+    let heads = header_fields(&header, delim);
+    let mut b = if heads[0].contains('\\') {
+        read_eurostat_tsv(rd, &header, delim, lineno, file, opts)?
+    } else if bdl::is_table(&heads, &opts.map) {
+        bdl::read_table(rd, &header, delim, lineno, file, opts)?
     } else {
-        read_long(&mut rd, &header, delim, lineno, file, opts)?
+        read_long(rd, heads, delim, lineno, file, opts)?
     };
     b.notes.extend(notes);
     b.finish()
+}
+
+/// Header names: trimmed, quotes removed (a delimiter inside quotes is not expected here).
+fn header_fields(header: &str, delim: u8) -> Vec<String> {
+    header
+        .split(delim as char)
+        .map(|h| h.trim().trim_matches('"').to_string())
+        .collect()
+}
+
+/// The canonical field a header names: an explicit `--map` entry, else an alias.
+fn canonical<'a>(h: &str, map: &'a [(String, String)]) -> Option<&'a str> {
+    map.iter()
+        .find(|(from, _)| from.eq_ignore_ascii_case(h))
+        .map(|(_, to)| to.as_str())
+        .or_else(|| alias(h))
+}
+
+/// The next line into `line` (end-of-line bytes removed); `false` at the end of the input.
+fn next_line<R: BufRead>(
+    rd: &mut R,
+    line: &mut Vec<u8>,
+    lineno: &mut u64,
+    file: &str,
+) -> Result<bool> {
+    line.clear();
+    if rd.read_until(b'\n', line).map_err(|e| io(file, e))? == 0 {
+        return Ok(false);
+    }
+    *lineno += 1;
+    trim_eol(line);
+    Ok(true)
 }
 
 fn io(file: &str, e: std::io::Error) -> Error {
@@ -124,14 +217,22 @@ fn trim_eol(line: &mut Vec<u8>) {
     }
 }
 
+/// Tab if the header has one, else whichever of `;` and `,` occurs more often outside quotes
+/// (BDL labels like `"rolnictwo, leśnictwo"` hold commas).
 fn guess_delimiter(header: &str) -> u8 {
     if header.contains('\t') {
-        b'\t'
-    } else if header.contains(';') && !header.contains(',') {
-        b';'
-    } else {
-        b','
+        return b'\t';
     }
+    let (mut quoted, mut semi, mut comma) = (false, 0, 0);
+    for c in header.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ';' if !quoted => semi += 1,
+            ',' if !quoted => comma += 1,
+            _ => {}
+        }
+    }
+    if semi > comma { b';' } else { b',' }
 }
 
 /// Split a line into fields; quoted fields (`"a,b"`, `""` escapes) are unquoted into `scratch`.
@@ -294,25 +395,15 @@ fn parse_opt(s: &[u8], dc: bool) -> std::result::Result<f64, String> {
 
 fn read_long<R: BufRead>(
     rd: &mut R,
-    header: &str,
+    heads: Vec<String>,
     delim: u8,
     header_line: u64,
     file: &str,
     opts: &ReadOptions,
 ) -> Result<Builder> {
-    let heads: Vec<String> = header
-        .split(delim as char)
-        .map(|h| h.trim().trim_matches('"').to_string())
-        .collect();
     let mut col: [Option<usize>; 7] = [None; 7];
     for (j, h) in heads.iter().enumerate() {
-        let canon = opts
-            .map
-            .iter()
-            .find(|(from, _)| from.eq_ignore_ascii_case(h))
-            .map(|(_, to)| to.as_str())
-            .or_else(|| alias(h));
-        if let Some(canon) = canon {
+        if let Some(canon) = canonical(h, &opts.map) {
             let k = FIELDS
                 .iter()
                 .position(|f| f.eq_ignore_ascii_case(canon))
@@ -664,13 +755,7 @@ fn read_eurostat_tsv<R: BufRead>(
     let mut b = Builder::new(file, false, false);
     let mut line = Vec::new();
     let mut lineno = header_line;
-    loop {
-        line.clear();
-        if rd.read_until(b'\n', &mut line).map_err(|e| io(file, e))? == 0 {
-            break;
-        }
-        lineno += 1;
-        trim_eol(&mut line);
+    while next_line(rd, &mut line, &mut lineno, file)? {
         if line.is_empty() {
             continue;
         }
@@ -721,13 +806,7 @@ pub fn read_firms<R: Read>(reader: R, name: &str) -> Result<crate::concentration
     let mut cols: Option<(u8, usize, usize, usize, usize)> = None;
     let mut out = crate::concentration::FirmSizes::default();
     let mut seen = std::collections::HashSet::new();
-    loop {
-        line.clear();
-        if rd.read_until(b'\n', &mut line).map_err(|e| io(name, e))? == 0 {
-            break;
-        }
-        lineno += 1;
-        trim_eol(&mut line);
+    while next_line(&mut rd, &mut line, &mut lineno, name)? {
         if line.is_empty() {
             continue;
         }

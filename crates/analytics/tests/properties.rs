@@ -239,9 +239,182 @@ fn multi_block_files_keep_order_and_line_numbers() {
     bad.insert_str(at, "R9999,I0001,2020,abc\n");
     let (l, c, _) = input_err(&bad);
     assert_eq!((l, c.as_deref()), (250_002, Some("employment")));
+    // the same through gzip (no pre-sizing from the compressed size)
+    let gz = read_bytes(&gzip(&csv)).unwrap();
+    assert_eq!(format!("{gz:?}"), format!("{d:?}"));
+    match read_bytes(&gzip(&bad)) {
+        Err(Error::Input { at, .. }) => assert_eq!(at.line, 250_002),
+        other => panic!("expected an input error, got {other:?}"),
+    }
     // a duplicate whose first occurrence is in the first block
     let dup = format!("{csv}R0001,I0002,2020,5\n");
     let (l, _, m) = input_err(&dup);
     assert_eq!(l, 400_002);
     assert!(m.contains("first at line 1004"), "{m}");
+}
+
+/// Everything but the notes (a BDL table adds its unit as a note).
+fn cube(d: &Dataset) -> String {
+    let mut d = d.clone();
+    d.notes.clear();
+    format!("{d:?}")
+}
+
+fn gzip(text: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(text.as_bytes()).unwrap();
+    e.finish().unwrap()
+}
+
+fn read_bytes(bytes: &[u8]) -> Result<Dataset, Error> {
+    Dataset::from_reader(bytes, &ReadOptions::named("in.csv"))
+}
+
+#[test]
+fn gzip_input_reads_like_the_plain_file() {
+    let long = "# a note\nregion,industry,year,employment\nPL84,C10,2020,12.5\nPL84,C11,2020,\nPL91,C10,2021,3\n";
+    let tsv =
+        "unit,nace_r2,geo\\time\t2021 \t2020 \nTHS,C10,PL84\t12.3 e\t: c\nTHS,C10,PL91\t5 \t4 \n";
+    for text in [long, tsv] {
+        let plain = read(text).unwrap();
+        let gz = read_bytes(&gzip(text)).unwrap();
+        assert_eq!(format!("{plain:?}"), format!("{gz:?}"));
+    }
+    // concatenated members (`cat a.gz b.gz`) are one text
+    let (a, b) = long.split_at(long.find("PL91").unwrap());
+    let two = [gzip(a), gzip(b)].concat();
+    assert_eq!(cube(&read_bytes(&two).unwrap()), cube(&read(long).unwrap()));
+    // errors inside compressed data name the line of the decompressed text
+    let bad = gzip("region,industry,year,employment\nA,X,2020,1\nA,Y,2020,abc\n");
+    match read_bytes(&bad) {
+        Err(Error::Input { at, .. }) => {
+            assert_eq!((at.line, at.column.as_deref()), (3, Some("employment")))
+        }
+        other => panic!("expected an input error, got {other:?}"),
+    }
+}
+
+#[test]
+fn corrupt_gzip_is_an_error_naming_the_file() {
+    let mut text = String::from("region,industry,year,employment\n");
+    for i in 0..2000 {
+        text += &format!("R{},I{},2020,{}\n", i % 50, i / 50, i);
+    }
+    let gz = gzip(&text);
+    let truncated = &gz[..gz.len() / 2];
+    let mut flipped = gz.clone();
+    let mid = flipped.len() / 2;
+    flipped[mid] ^= 0xff;
+    flipped[mid + 1] ^= 0x55;
+    for (what, bytes) in [
+        ("truncated", truncated),
+        ("no trailer", &gz[..gz.len() - 4]),
+        ("header only", &gz[..2]),
+        ("corrupt", &flipped[..]),
+    ] {
+        match read_bytes(bytes) {
+            Err(Error::Input { at, message }) => {
+                assert_eq!(at.file, "in.csv", "{what}");
+                assert!(message.contains("gzip"), "{what}: {message}");
+                assert!(at.line >= 1, "{what}");
+            }
+            other => panic!("{what}: expected an input error, got {other:?}"),
+        }
+    }
+}
+
+/// The long file equivalent to the BDL tables below.
+const BDL_LONG: &str = "region,industry,year,employment\n\
+    2000000,C,2021,12.5\n2000000,C,2022,13\n2000000,F,2021,0\n\
+    1400000,C,2021,7\n1400000,C,2022,\n1400000,F,2021,3.25\n";
+
+#[test]
+fn bdl_horizontal_tables_read_like_the_long_file() {
+    let long = read(BDL_LONG).unwrap();
+    assert_eq!(long.missing_count(), 1);
+    // (a) one header line, three labels per column, trailing `;`, decimal comma, "-" = 0,
+    // empty = missing, quoted values
+    let one_line = "Kod;Nazwa;sekcja C;2021;[osoba];sekcja C;2022;[osoba];sekcja F;2021;[osoba];\n\
+                    2000000;PODLASKIE;12,5;13;-;\n\
+                    \"1400000\";\"MAZOWIECKIE\";\"7\";;\"3,25\";\n";
+    // (b) one header line per dimension, BOM, quoted header, a source note at the end
+    let lines = "\u{feff}\"Kod\";\"Nazwa\";\"sekcja C\";\"sekcja C\";\"sekcja F\"\n\
+                 ;;2021;2022;2021\n\
+                 ;;[osoba];[osoba];[osoba]\n\
+                 2000000;PODLASKIE;12,5;13;-\n\
+                 1400000;MAZOWIECKIE;7;;3,25\n\
+                 \n\
+                 \"Źródło: Bank Danych Lokalnych, GUS\";;;;\n";
+    for text in [one_line, lines] {
+        let d = read(text).unwrap();
+        assert_eq!(cube(&d), cube(&long), "{text}");
+        assert_eq!(d.notes, vec!["unit: osoba (BDL export)"]);
+        let (r, c) = (
+            d.region_index("1400000").unwrap(),
+            d.industry_index("C").unwrap(),
+        );
+        assert!(d.employment[d.index(1, r, c)].is_nan());
+        assert_eq!(
+            d.cell_status(1, r, c),
+            Some(klaster_analytics::CellStatus::Missing)
+        );
+    }
+    // gzip-compressed too
+    assert_eq!(cube(&read_bytes(&gzip(one_line)).unwrap()), cube(&long));
+    // labels that are not `sekcja X`/`dział NN` are kept (commas inside quotes are no delimiter)
+    let other = "Kod;Nazwa;\"rolnictwo, leśnictwo, łowiectwo i rybactwo\";dział 10;ogółem\n\
+                 ;;2021;2021;2021\n\
+                 2000000;PODLASKIE;1;2;3\n";
+    let d = read(other).unwrap();
+    assert_eq!(
+        d.industries,
+        vec!["10", "ogółem", "rolnictwo, leśnictwo, łowiectwo i rybactwo"]
+    );
+    assert!(d.notes.is_empty());
+}
+
+#[test]
+fn bdl_horizontal_errors_name_line_and_column() {
+    let head = "Kod;Nazwa;sekcja C;2021;[osoba];sekcja C;2022;[osoba];sekcja F;2021;[osoba];\n";
+    let err = |body: &str| input_err(&format!("{head}{body}"));
+    let (l, c, m) = err("2000000;PODLASKIE;12,5;13;-;\n1400000;MAZOWIECKIE;7;abc;1;\n");
+    assert_eq!((l, c.as_deref()), (3, Some("sekcja C / 2022 / [osoba]")));
+    assert!(m.contains("not a number"), "{m}");
+    let (l, c, m) = err("2000000;PODLASKIE;12,5;-3;-;\n");
+    assert_eq!((l, c.as_deref()), (2, Some("sekcja C / 2022 / [osoba]")));
+    assert!(m.contains("negative"), "{m}");
+    let (l, _, m) = err("2000000;PODLASKIE;12,5;13;-;\n1400000;MAZOWIECKIE;7;1;\n");
+    assert_eq!(l, 3);
+    assert!(m.contains("expected 5 fields"), "{m}");
+    let (l, c, m) = err("2000000;PODLASKIE;1;2;3;\n;MAZOWIECKIE;7;1;1;\n");
+    assert_eq!((l, c.as_deref()), (3, Some("Kod")));
+    assert!(m.contains("empty region code"), "{m}");
+    // blank lines and notes end the table: data after them is an error, not skipped
+    let (l, _, m) = err("2000000;PODLASKIE;1;2;3;\n\n1400000;MAZOWIECKIE;7;1;1;\n");
+    assert_eq!(l, 4);
+    assert!(m.contains("line 3"), "{m}");
+    // labels that do not divide among the values of the first data row
+    let (l, _, m) = input_err("Kod;Nazwa;sekcja C;2021;sekcja F;2021;x;\nA;B;1;2;\n");
+    assert_eq!(l, 1);
+    assert!(m.contains("5 labels") && m.contains("2 values"), "{m}");
+    // a column without a year
+    let (l, c, m) = input_err("Kod;Nazwa;sekcja C;[osoba];sekcja F;[osoba]\nA;B;1;2\n");
+    assert_eq!((l, c.as_deref()), (1, Some("sekcja C / [osoba]")));
+    assert!(m.contains("no 4-digit year"), "{m}");
+    // different units
+    let (_, c, m) =
+        input_err("Kod;Nazwa;sekcja C;sekcja F\n;;2021;2021\n;;[osoba];[tys. zł]\nA;B;1;2\n");
+    assert_eq!(c.as_deref(), Some("sekcja F / 2021 / [tys. zł]"));
+    assert!(
+        m.contains("[osoba]") && m.contains("'sekcja C / 2021 / [osoba]'"),
+        "{m}"
+    );
+    // the same industry and year twice: the duplicate key error of every layout
+    let (l, _, m) = input_err("Kod;Nazwa;sekcja C;sekcja C\n;;2021;2021\nA;B;1;2\n");
+    assert_eq!(l, 3);
+    assert!(m.contains("duplicate"), "{m}");
+    // a header with no data rows
+    let (_, _, m) = input_err("Kod;Nazwa;sekcja C;2021\n\nŹródło: GUS\n");
+    assert!(m.contains("no data rows"), "{m}");
 }

@@ -28,6 +28,16 @@ struct FileConfig {
     languages: Option<String>,
     /// The translation engine: `[translate]` with `engine = "builtin" | "libretranslate" | "deepl"`.
     translate: Option<klaster_translate::EngineConfig>,
+    /// Outgoing mail: `[mail]` with `host`, `port`, `from_address`, `tls`... (none: mails are
+    /// only logged).
+    mail: Option<klaster_notify::SmtpConfig>,
+    /// The portal's public address, for links in mails and feeds.
+    base_url: Option<String>,
+    site_name: Option<String>,
+    /// Where attachments are kept: "database" (default) or "directory" (under the data directory).
+    attachments: Option<String>,
+    /// Largest attachment in megabytes (default 10).
+    max_attachment_mb: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -37,6 +47,8 @@ pub struct Config {
     pub bind: Option<String>,
     pub languages: Vec<klaster_translate::Lang>,
     pub translate: klaster_translate::EngineConfig,
+    pub mail: Option<klaster_notify::SmtpConfig>,
+    pub settings: klaster_web::Settings,
 }
 
 impl Config {
@@ -63,16 +75,42 @@ impl Config {
             }
             None => klaster_translate::Lang::ALL.to_vec(),
         };
+        let data_dir = args
+            .data_dir
+            .clone()
+            .or(file.data_dir)
+            .unwrap_or(default_dir);
+        let defaults = klaster_web::Settings::default();
+        let settings = klaster_web::Settings {
+            site: klaster_notify::Site::new(
+                file.site_name.unwrap_or(defaults.site.name),
+                std::env::var("KLASTER_BASE_URL")
+                    .ok()
+                    .or(file.base_url)
+                    .unwrap_or(defaults.site.base_url),
+            ),
+            attachments: match file.attachments.as_deref() {
+                None | Some("database") => klaster_store::attachments::Storage::Database,
+                Some("directory") => {
+                    klaster_store::attachments::Storage::Directory(data_dir.join("attachments"))
+                }
+                Some(other) => {
+                    anyhow::bail!("attachments = \"{other}\": use \"database\" or \"directory\"")
+                }
+            },
+            max_attachment_bytes: file
+                .max_attachment_mb
+                .map_or(defaults.max_attachment_bytes, |mb| mb * 1024 * 1024)
+                .min(klaster_web::api::MAX_REQUEST_BYTES),
+        };
         Ok(Config {
-            data_dir: args
-                .data_dir
-                .clone()
-                .or(file.data_dir)
-                .unwrap_or(default_dir),
+            data_dir,
             database_url: args.database_url.clone().or(file.database_url),
             bind: file.bind,
             languages,
             translate: file.translate.unwrap_or_default(),
+            mail: file.mail,
+            settings,
         })
     }
 }

@@ -148,17 +148,23 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             let memory = klaster_web::load_memory(&db).await?;
             let engine = klaster_translate::Engine::from_config(&config.translate, memory.clone())
                 .context("the translation engine")?;
+            let mailer = klaster_notify::AnyMailer::from_config(config.mail.as_ref())
+                .context("the [mail] configuration")?;
+            let index = std::sync::Arc::new(open_index(&config)?);
             let worker = klaster_web::worker::Worker::new(
                 db.clone(),
                 std::sync::Arc::new(engine),
                 config.languages.clone(),
-            );
+            )
+            .with_mail(std::sync::Arc::new(mailer), config.settings.site.clone())
+            .with_index(index.clone());
             tokio::spawn(worker.run());
-            let index = std::sync::Arc::new(open_index(&config)?);
             tokio::spawn(klaster_web::keep_in_sync(index.clone(), db.clone()));
             klaster_web::serve(
                 listener,
-                klaster_web::AppState::with_memory(db.clone(), memory).with_index(index),
+                klaster_web::AppState::with_memory(db.clone(), memory)
+                    .with_index(index)
+                    .with_settings(config.settings.clone()),
             )
             .await?;
         }

@@ -8,6 +8,7 @@ pub mod cluster;
 pub mod contact;
 pub mod errors;
 pub mod ids;
+pub mod matching;
 pub mod offer;
 pub mod org;
 pub mod permissions;

@@ -49,6 +49,8 @@ pub struct Filters {
     pub deadline_to: Option<NaiveDate>,
     /// Original language of the entry.
     pub languages: Vec<Lang>,
+    /// Only entries published (or last updated) at or after this time.
+    pub published_from: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -207,6 +209,13 @@ pub(crate) fn filter_clauses(fields: &Fields, f: &Filters) -> Vec<Box<dyn Query>
         out.push(Box::new(RangeQuery::new(
             std::ops::Bound::Included(lower),
             std::ops::Bound::Included(upper),
+        )));
+    }
+    if let Some(t) = f.published_from {
+        // `published` is a fast field: the range runs on its column
+        out.push(Box::new(RangeQuery::new(
+            std::ops::Bound::Included(Term::from_field_i64(fields.published, t.timestamp())),
+            std::ops::Bound::Unbounded,
         )));
     }
     out

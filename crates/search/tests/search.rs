@@ -354,6 +354,14 @@ fn sorts_by_date_and_deadline() {
     assert_eq!(r.total, 3);
     assert_eq!(r.hits.iter().map(|h| h.id).collect::<Vec<_>>(), vec![1]);
     assert_eq!(r.hits[0].entity, Entity::Organisation);
+    // published on or after day 2: the organisation and offer 2
+    let recent = filtered(Filters {
+        published_from: Some(at(2)),
+        ..Default::default()
+    });
+    let got = ids(&idx, &recent);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.contains(&(Entity::Offer, 2)) && got.contains(&(Entity::Organisation, 1)));
 }
 
 #[test]

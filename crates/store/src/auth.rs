@@ -74,6 +74,12 @@ pub async fn create_user(
         .await)?)
 }
 
+pub async fn user_by_id(db: &Db, id: i64) -> Result<User> {
+    Ok(on_db!(db, p => sqlx::query_as::<_, User>(
+        "SELECT id, email, role, scope_id, created_at FROM users WHERE id = $1")
+        .bind(id).fetch_one(p).await)?)
+}
+
 pub async fn user_by_email(db: &Db, email: &str) -> Result<User> {
     let email = email.trim().to_lowercase();
     Ok(on_db!(db, p => sqlx::query_as::<_, User>(
@@ -83,14 +89,16 @@ pub async fn user_by_email(db: &Db, email: &str) -> Result<User> {
         .await)?)
 }
 
-/// Creates a token for a user and returns its id and the secret (shown only now).
-pub async fn create_token(db: &Db, user_id: i64, name: &str) -> Result<(i64, String)> {
+/// 256 random bits, URL-safe (tokens of feeds and links that work without signing in).
+pub fn random_secret() -> String {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
-    let secret = format!(
-        "kls_{}",
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-    );
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Creates a token for a user and returns its id and the secret (shown only now).
+pub async fn create_token(db: &Db, user_id: i64, name: &str) -> Result<(i64, String)> {
+    let secret = format!("kls_{}", random_secret());
     let id: i64 = on_db!(db, p => sqlx::query_scalar(
         "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
         .bind(user_id)

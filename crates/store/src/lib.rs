@@ -8,11 +8,15 @@ mod closure;
 mod db;
 mod error;
 
+pub mod alerts;
 pub mod analyses;
+pub mod attachments;
 pub mod auth;
 pub mod changelog;
 pub mod directory;
+pub mod interests;
 pub mod jobs;
+pub mod matching;
 pub mod offers;
 pub mod organisations;
 pub mod questionnaires;

@@ -19,8 +19,11 @@ use tower_http::trace::TraceLayer;
 pub use extract::Principal;
 pub use problem::{ApiError, Problem};
 
-/// Largest request body accepted (JSON and uploads); larger bodies get 413.
+/// Largest body the JSON and data-set routes read (axum's default body limit); larger bodies
+/// get 413. Attachment uploads have their own limit (settings).
 pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
+/// Default largest attachment (drawings and specifications as PDF, photos).
+pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -31,6 +34,28 @@ struct Inner {
     db: Db,
     memory: Arc<klaster_translate::InMemoryTm>,
     index: Option<Arc<klaster_search::SearchIndex>>,
+    settings: Settings,
+}
+
+/// What a deployment configures about the portal itself.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Name and public address, for links in mails and feeds.
+    pub site: klaster_notify::Site,
+    /// Where attachment bytes are kept.
+    pub attachments: klaster_store::attachments::Storage,
+    /// Largest attachment accepted, in bytes.
+    pub max_attachment_bytes: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            site: klaster_notify::Site::new("Klaster", "http://localhost:8080"),
+            attachments: klaster_store::attachments::Storage::Database,
+            max_attachment_bytes: MAX_ATTACHMENT_BYTES,
+        }
+    }
 }
 
 impl AppState {
@@ -45,6 +70,18 @@ impl AppState {
                 db,
                 memory,
                 index: None,
+                settings: Settings::default(),
+            }),
+        }
+    }
+    /// With a deployment's settings (site address, attachment storage).
+    pub fn with_settings(self, settings: Settings) -> Self {
+        AppState {
+            inner: Arc::new(Inner {
+                db: self.inner.db.clone(),
+                memory: self.inner.memory.clone(),
+                index: self.inner.index.clone(),
+                settings,
             }),
         }
     }
@@ -55,11 +92,18 @@ impl AppState {
                 db: self.inner.db.clone(),
                 memory: self.inner.memory.clone(),
                 index: Some(index),
+                settings: self.inner.settings.clone(),
             }),
         }
     }
     pub fn index(&self) -> Option<&klaster_search::SearchIndex> {
         self.inner.index.as_deref()
+    }
+    pub fn settings(&self) -> &Settings {
+        &self.inner.settings
+    }
+    pub fn site(&self) -> &klaster_notify::Site {
+        &self.inner.settings.site
     }
     pub fn db(&self) -> &Db {
         &self.inner.db
@@ -93,7 +137,8 @@ pub async fn load_memory(db: &Db) -> klaster_store::Result<Arc<klaster_translate
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(api::router(state))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(RequestBodyLimitLayer::new(api::MAX_REQUEST_BYTES))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(
             TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {

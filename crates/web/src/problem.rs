@@ -62,6 +62,13 @@ impl ApiError {
         });
         self
     }
+    /// Names fields relative to an enclosing object (`nace` -> `query.nace`).
+    pub fn prefix_fields(mut self, prefix: &str) -> Self {
+        for f in &mut self.errors {
+            f.field = format!("{prefix}{}", f.field);
+        }
+        self
+    }
     pub fn not_found() -> Self {
         Self::new(StatusCode::NOT_FOUND, "not-found", "Not found")
     }

@@ -5,8 +5,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use klaster_domain::offer::{OfferStatus, Transition};
+use klaster_notify::{DynMailer, Site};
+use klaster_search::SearchIndex;
+use klaster_store::alerts as saved;
 use klaster_store::offers::{self, OfferText};
-use klaster_store::{Db, jobs};
+use klaster_store::{Db, interests, jobs};
 use klaster_translate::{
     DynTranslator, Lang, Status, TranslateError, TranslateRequest, Translation,
 };
@@ -18,11 +21,17 @@ const IDLE_POLL: Duration = Duration::from_secs(1);
 /// How often published offers past their deadline are expired.
 const SWEEP_EVERY: Duration = Duration::from_secs(60);
 
+mod alerts;
+mod notices;
+
 #[derive(Clone)]
 pub struct Worker {
     db: Db,
     translator: Arc<dyn DynTranslator>,
     languages: Vec<Lang>,
+    mailer: Arc<dyn DynMailer>,
+    site: Site,
+    index: Option<Arc<SearchIndex>>,
 }
 
 /// What became of one job.
@@ -39,7 +48,23 @@ impl Worker {
             db,
             translator,
             languages,
+            mailer: Arc::new(klaster_notify::LogMailer),
+            site: crate::Settings::default().site,
+            index: None,
         }
+    }
+
+    /// Sends notifications through `mailer`, with links to `site`.
+    pub fn with_mail(mut self, mailer: Arc<dyn DynMailer>, site: Site) -> Self {
+        self.mailer = mailer;
+        self.site = site;
+        self
+    }
+
+    /// Finds the new offers of saved searches in this index (without one, no alerts are made).
+    pub fn with_index(mut self, index: Arc<SearchIndex>) -> Self {
+        self.index = Some(index);
+        self
     }
 
     /// Runs jobs until the task is dropped, sweeping expired offers once a minute.
@@ -48,8 +73,12 @@ impl Worker {
         loop {
             if last_sweep.is_none_or(|t| t.elapsed() >= SWEEP_EVERY) {
                 last_sweep = Some(std::time::Instant::now());
-                if let Err(e) = self.expire_due(chrono::Utc::now().date_naive()).await {
+                let now = chrono::Utc::now();
+                if let Err(e) = self.expire_due(now.date_naive()).await {
                     tracing::error!(error = %e, "expiry sweep failed");
+                }
+                if let Err(e) = self.sweep_alerts(now).await {
+                    tracing::error!(error = %e, "alert sweep failed");
                 }
             }
             match self.run_once().await {
@@ -90,7 +119,12 @@ impl Worker {
     pub async fn run_once(&self) -> klaster_store::Result<Option<Outcome>> {
         let Some(job) = jobs::claim(
             &self.db,
-            &[offers::TRANSLATE_JOB],
+            &[
+                offers::TRANSLATE_JOB,
+                interests::NOTIFY_JOB,
+                saved::ALERT_JOB,
+                saved::DIGEST_JOB,
+            ],
             chrono::Duration::seconds(LEASE_SECS),
         )
         .await?
@@ -99,6 +133,9 @@ impl Worker {
         };
         let outcome = match job.kind.as_str() {
             offers::TRANSLATE_JOB => self.translate_offer(&job).await,
+            interests::NOTIFY_JOB => self.notify_interest(&job).await,
+            saved::ALERT_JOB => self.mail_alert(&job).await,
+            saved::DIGEST_JOB => self.mail_digest(&job).await,
             other => Err(Failure::Permanent(format!("unknown job kind {other}"))),
         };
         let outcome = match outcome {

@@ -2,6 +2,7 @@
 //! `KLASTER_TEST_POSTGRES_URL` is set).
 
 mod common;
+mod portal;
 
 use common::{TestApp, apps, firm_json};
 use reqwest::StatusCode;
@@ -36,24 +37,34 @@ async fn openapi_document_lists_every_route_and_every_route_answers() {
     listed.sort();
     // The routes this build serves. A route added without `routes!` would be missing here.
     let expected = [
+        "DELETE /api/v1/attachments/{id}",
         "DELETE /api/v1/contacts/{id}",
         "DELETE /api/v1/memberships/{id}",
         "DELETE /api/v1/organisations/{id}",
+        "DELETE /api/v1/saved-searches/{id}",
         "DELETE /api/v1/statuses/{id}",
         "GET /api/v1/agreements",
         "GET /api/v1/agreements/{id}",
         "GET /api/v1/analyses/{id}",
         "GET /api/v1/analyses/{id}/charts/{kind}",
         "GET /api/v1/analyses/{id}/report",
+        "GET /api/v1/attachments/{id}",
         "GET /api/v1/clusters",
         "GET /api/v1/clusters/{id}",
         "GET /api/v1/clusters/{id}/members",
         "GET /api/v1/clusters/{id}/statuses",
         "GET /api/v1/contacts/{id}",
         "GET /api/v1/datasets",
+        "GET /api/v1/feeds/offers",
+        "GET /api/v1/feeds/saved/{token}",
+        "GET /api/v1/interests",
+        "GET /api/v1/interests/{id}",
         "GET /api/v1/offers",
         "GET /api/v1/offers/{id}",
+        "GET /api/v1/offers/{id}/attachments",
         "GET /api/v1/offers/{id}/history",
+        "GET /api/v1/offers/{id}/interests",
+        "GET /api/v1/offers/{id}/matches",
         "GET /api/v1/organisations",
         "GET /api/v1/organisations/{id}",
         "GET /api/v1/organisations/{id}/contacts",
@@ -66,20 +77,28 @@ async fn openapi_document_lists_every_route_and_every_route_answers() {
         "GET /api/v1/refdata/regions",
         "GET /api/v1/responses",
         "GET /api/v1/responses/{id}",
+        "GET /api/v1/saved-searches",
+        "GET /api/v1/saved-searches/unsubscribe",
         "GET /api/v1/search",
         "POST /api/v1/agreements",
         "POST /api/v1/analyses",
         "POST /api/v1/clusters/{id}/members",
         "POST /api/v1/clusters/{id}/statuses",
         "POST /api/v1/datasets",
+        "POST /api/v1/interests/{id}/decision",
+        "POST /api/v1/interests/{id}/messages",
         "POST /api/v1/offers",
+        "POST /api/v1/offers/{id}/attachments",
+        "POST /api/v1/offers/{id}/interests",
         "POST /api/v1/offers/{id}/transitions",
         "POST /api/v1/organisations",
         "POST /api/v1/organisations/{id}/contacts",
         "POST /api/v1/questionnaires",
         "POST /api/v1/questionnaires/{key}/responses",
+        "POST /api/v1/refdata/languages/detect",
         "POST /api/v1/relations",
         "POST /api/v1/responses/{id}/review",
+        "POST /api/v1/saved-searches",
         "PUT /api/v1/clusters/{id}/profile",
         "PUT /api/v1/contacts/{id}",
         "PUT /api/v1/memberships/{id}",
@@ -98,7 +117,8 @@ async fn openapi_document_lists_every_route_and_every_route_answers() {
             .replace("{id}", "999999")
             .replace("{key}", "no-such-questionnaire")
             .replace("{kind}", "bubble")
-            .replace("{lang}", "de");
+            .replace("{lang}", "de")
+            .replace("{token}", "no-such-token");
         let res = app
             .request(
                 reqwest::Method::from_bytes(method.as_bytes()).unwrap(),

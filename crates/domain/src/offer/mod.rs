@@ -107,7 +107,9 @@ pub const MAX_TITLE: usize = 200;
 pub struct OfferInput {
     /// The owner.
     pub organisation_id: i64,
-    /// The language the author wrote in (confirmed by the author; ISO 639-1).
+    /// The language the author wrote in (ISO 639-1). Left out or empty, the portal detects it
+    /// and returns what it found, for the author to confirm.
+    #[serde(default)]
     pub lang: String,
     pub title: String,
     #[serde(default)]

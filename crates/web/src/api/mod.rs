@@ -2,15 +2,20 @@
 //! OpenAPI document at `/api/v1/openapi.json` is generated from the same code that serves.
 
 mod agreements;
+pub(crate) mod alerts;
 mod analyses;
+mod attachments;
 mod clusters;
 mod contacts;
+mod fields;
+mod interests;
+mod matches;
 mod offers;
 mod organisations;
 mod query;
 mod questionnaires;
 mod refdata;
-mod search;
+pub(crate) mod search;
 
 use axum::Json;
 use utoipa::OpenApi;
@@ -19,6 +24,9 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::AppState;
+
+/// No request body at all may exceed this (the largest attachment any configuration accepts).
+pub const MAX_REQUEST_BYTES: usize = attachments::HARD_MAX_BYTES;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -79,6 +87,26 @@ fn v1_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(offers::transition))
         .routes(routes!(offers::history))
         .routes(routes!(offers::correct))
+        .routes(routes!(interests::create, interests::for_offer))
+        .routes(routes!(interests::list))
+        .routes(routes!(interests::get))
+        .routes(routes!(interests::reply))
+        .routes(routes!(interests::decide))
+        .routes(routes!(matches::matches))
+        .routes(routes!(attachments::list))
+        .merge(
+            OpenApiRouter::new()
+                .routes(routes!(attachments::upload))
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    attachments::HARD_MAX_BYTES,
+                )),
+        )
+        .routes(routes!(attachments::download, attachments::delete))
+        .routes(routes!(alerts::create, alerts::list))
+        .routes(routes!(alerts::delete))
+        .routes(routes!(alerts::unsubscribe))
+        .routes(routes!(alerts::offers_feed))
+        .routes(routes!(alerts::saved_feed))
         .routes(routes!(search::search))
         .routes(routes!(analyses::datasets, analyses::upload))
         .routes(routes!(analyses::create))
@@ -88,6 +116,7 @@ fn v1_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(refdata::nace))
         .routes(routes!(refdata::regions))
         .routes(routes!(refdata::countries))
+        .routes(routes!(refdata::detect_language))
 }
 
 /// The clusters `org_id` currently belongs to (permission rules depend on them).

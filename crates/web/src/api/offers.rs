@@ -57,6 +57,54 @@ pub struct OfferOut {
     /// Every language version (single offer only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub texts: Option<Vec<TextOut>>,
+    /// The structured fields in the reader's language, rendered from data (single offer only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<Vec<super::fields::FieldOut>>,
+    /// On create: the language detected in the text, for the author to confirm.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language_check: Option<LanguageCheck>,
+}
+
+/// What language detection found in an offer's text against what the author said.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct LanguageCheck {
+    /// The language detected (None: the text is too short or mixed to tell).
+    pub detected: Option<String>,
+    /// 0..1
+    pub confidence: f64,
+    /// The language the offer was stored in.
+    pub used: String,
+    /// False when the author named a language and the text looks clearly like another one.
+    pub agrees: bool,
+}
+
+/// Detection confidence above which a disagreement with the author's language is reported.
+const SURE: f64 = 0.7;
+
+/// Fills in the offer's language from its text when the author left it out, and compares it
+/// with what the author said otherwise.
+fn check_language(input: &mut OfferInput) -> ApiResult<LanguageCheck> {
+    let text = format!("{}\n{}", input.title, input.description);
+    let found = klaster_translate::detect(&text);
+    let detected = found.map(|(l, _)| l.code().to_string());
+    let confidence = found.map_or(0.0, |(_, c)| c);
+    if input.lang.trim().is_empty() {
+        input.lang = detected.clone().ok_or_else(|| {
+            ApiError::invalid().field(
+                "lang",
+                "undetected_language",
+                "the offer's language could not be recognised; give it in `lang`",
+            )
+        })?;
+    }
+    let used = input.lang.trim().to_ascii_lowercase();
+    let agrees = confidence < SURE || detected.as_deref().is_none_or(|d| d == used);
+    Ok(LanguageCheck {
+        detected,
+        confidence,
+        used,
+        agrees,
+    })
 }
 
 fn offer_out(r: OfferRecord, texts: Vec<OfferText>, lang: Option<&str>, all: bool) -> OfferOut {
@@ -68,6 +116,13 @@ fn offer_out(r: OfferRecord, texts: Vec<OfferText>, lang: Option<&str>, all: boo
         })
         .or_else(|| texts.iter().find(|t| t.status == "original"))
         .cloned();
+    let fields = all.then(|| {
+        let reader = lang
+            .and_then(klaster_translate::Lang::parse)
+            .or(klaster_translate::Lang::parse(&r.offer.lang))
+            .unwrap_or(klaster_translate::Lang::En);
+        super::fields::render(&r.offer, reader)
+    });
     OfferOut {
         id: r.id,
         status: r.status,
@@ -78,6 +133,8 @@ fn offer_out(r: OfferRecord, texts: Vec<OfferText>, lang: Option<&str>, all: boo
         offer: r.offer,
         display: pick.map(Into::into),
         texts: all.then(|| texts.into_iter().map(Into::into).collect()),
+        fields,
+        language_check: None,
     }
 }
 
@@ -103,7 +160,11 @@ async fn visible_clusters(state: &AppState, who: Option<&Principal>) -> ApiResul
 }
 
 /// Whether `who` acts for the owner (its users, its clusters' coordinators, administrators).
-async fn acts_for_owner(state: &AppState, who: &Principal, org_id: i64) -> ApiResult<bool> {
+pub(super) async fn acts_for_owner(
+    state: &AppState,
+    who: &Principal,
+    org_id: i64,
+) -> ApiResult<bool> {
     Ok(who
         .rights
         .may_edit_organisation(org_id, &member_of(state, org_id).await?)
@@ -126,7 +187,11 @@ async fn review_policy(state: &AppState, org_id: i64) -> ApiResult<(bool, Vec<i6
     Ok((requires, reviewers))
 }
 
-async fn readable(state: &AppState, who: Option<&Principal>, r: &OfferRecord) -> ApiResult<bool> {
+pub(super) async fn readable(
+    state: &AppState,
+    who: Option<&Principal>,
+    r: &OfferRecord,
+) -> ApiResult<bool> {
     if let Some(p) = who
         && (p.rights.is_admin() || acts_for_owner(state, p, r.offer.organisation_id).await?)
     {
@@ -231,12 +296,15 @@ pub async fn list(
 pub async fn create(
     State(state): State<AppState>,
     principal: Principal,
-    ApiJson(input): ApiJson<OfferInput>,
+    ApiJson(mut input): ApiJson<OfferInput>,
 ) -> ApiResult<(StatusCode, Json<OfferOut>)> {
+    let language = check_language(&mut input)?;
     let offer = checked(&state, &principal, input).await?;
     let rec = offers::create(state.db(), &offer, Some(principal.user.id)).await?;
     let texts = offers::texts(state.db(), rec.id).await?;
-    Ok((StatusCode::CREATED, Json(offer_out(rec, texts, None, true))))
+    let mut out = offer_out(rec, texts, None, true);
+    out.language_check = Some(language);
+    Ok((StatusCode::CREATED, Json(out)))
 }
 
 /// Validates an offer and that the caller may write it for its organisation and audience.
@@ -318,8 +386,9 @@ pub async fn update(
     principal: Principal,
     Path(id): Path<i64>,
     Query(v): Query<VersionParam>,
-    ApiJson(input): ApiJson<OfferInput>,
+    ApiJson(mut input): ApiJson<OfferInput>,
 ) -> ApiResult<Json<OfferOut>> {
+    check_language(&mut input)?;
     let current = offers::get(state.db(), id).await?;
     if !acts_for_owner(&state, &principal, current.offer.organisation_id).await? {
         return Err(ApiError::forbidden());

@@ -140,3 +140,33 @@ pub async fn countries(Query(p): Query<LangParam>) -> Json<Vec<CountryOut>> {
             .collect(),
     )
 }
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DetectInput {
+    pub text: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DetectOut {
+    /// The most likely working language, or None when the text does not tell.
+    pub lang: Option<String>,
+    /// 0..1
+    pub confidence: f64,
+}
+
+/// Which working language a text is written in (for the author to confirm before posting).
+#[utoipa::path(post, path = "/refdata/languages/detect", tag = "refdata", request_body = DetectInput,
+    responses((status = 200, body = DetectOut), (status = 422, body = crate::Problem)))]
+pub async fn detect_language(
+    crate::extract::ApiJson(input): crate::extract::ApiJson<DetectInput>,
+) -> ApiResult<Json<DetectOut>> {
+    if input.text.len() > 100_000 {
+        return Err(ApiError::invalid().field("text", "too_long", "at most 100,000 bytes"));
+    }
+    let found = klaster_translate::detect(&input.text);
+    Ok(Json(DetectOut {
+        lang: found.map(|(l, _)| l.code().to_string()),
+        confidence: found.map_or(0.0, |(_, c)| c),
+    }))
+}

@@ -11,7 +11,7 @@ use crate::AppState;
 use crate::pagination::clamp_limit;
 use crate::problem::{ApiError, ApiResult, Problem};
 
-#[derive(Debug, Deserialize, IntoParams)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, IntoParams, ToSchema)]
 #[into_params(parameter_in = Query)]
 pub struct SearchParams {
     /// Words in any working language (no query syntax).
@@ -20,10 +20,13 @@ pub struct SearchParams {
     pub lang: Option<String>,
     /// offer or organisation
     pub entity: Option<String>,
-    /// Offer kind or organisation kind.
+    /// Offer kinds or organisation kinds, comma-separated.
     pub kind: Option<String>,
+    /// NACE codes at any level, comma-separated (any of them).
     pub nace: Option<String>,
+    /// NUTS / ISO 3166-2 regions or whole countries, comma-separated (`PL84,BY`).
     pub region: Option<String>,
+    /// Countries, comma-separated.
     pub country: Option<String>,
     /// relevance (default), newest, deadline
     pub sort: Option<String>,
@@ -42,33 +45,43 @@ pub struct SearchOut {
     pub facets: serde_json::Value,
 }
 
-/// Search offers (published, public) and organisations.
-#[utoipa::path(get, path = "/search", tag = "portal", params(SearchParams),
-    responses((status = 200, body = SearchOut), (status = 422, body = Problem), (status = 503, body = Problem)))]
-pub async fn search(
-    State(state): State<AppState>,
-    Query(p): Query<SearchParams>,
-) -> ApiResult<Json<SearchOut>> {
-    let index = state.index().ok_or_else(|| {
-        ApiError::new(
-            axum::http::StatusCode::SERVICE_UNAVAILABLE,
-            "no-index",
-            "Search is not available in this process",
+/// Comma-separated values of a list parameter, each checked by `check`.
+fn list(
+    field: &str,
+    value: Option<&str>,
+    check: impl Fn(&str, Option<&str>) -> ApiResult<Option<String>>,
+) -> ApiResult<Vec<String>> {
+    let mut out = Vec::new();
+    for v in value
+        .unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+    {
+        out.extend(check(field, Some(v))?);
+    }
+    Ok(out)
+}
+
+/// A region code at any NUTS level, or a whole country (`PL84,BY`): the index holds each
+/// entry's region with all its ancestors and its country.
+fn region_or_country(field: &str, v: Option<&str>) -> ApiResult<Option<String>> {
+    query::region(field, v).or_else(|e| query::country(field, v).map_err(|_| e))
+}
+
+fn parse_lang(l: &str) -> ApiResult<Lang> {
+    Lang::parse(l).ok_or_else(|| {
+        ApiError::invalid().field(
+            "lang",
+            "unsupported_language",
+            format!("{l} is not a working language"),
         )
-    })?;
-    let lang = p
-        .lang
-        .as_deref()
-        .map(|l| {
-            Lang::parse(l).ok_or_else(|| {
-                ApiError::invalid().field(
-                    "lang",
-                    "unsupported_language",
-                    format!("{l} is not a working language"),
-                )
-            })
-        })
-        .transpose()?;
+    })
+}
+
+/// The index query for these parameters; every value checked (422 naming the field).
+pub(super) fn to_query(p: &SearchParams) -> ApiResult<SearchQuery> {
+    let lang = p.lang.as_deref().map(parse_lang).transpose()?;
     let entity = p
         .entity
         .as_deref()
@@ -90,21 +103,15 @@ pub async fn search(
             ));
         }
     };
-    let q = SearchQuery {
-        text: p.q.unwrap_or_default(),
+    Ok(SearchQuery {
+        text: p.q.clone().unwrap_or_default(),
         lang,
         filters: Filters {
             entity,
-            kinds: p.kind.into_iter().collect(),
-            nace: query::nace("nace", p.nace.as_deref())?
-                .into_iter()
-                .collect(),
-            regions: query::region("region", p.region.as_deref())?
-                .into_iter()
-                .collect(),
-            countries: query::country("country", p.country.as_deref())?
-                .into_iter()
-                .collect(),
+            kinds: list("kind", p.kind.as_deref(), |_, v| Ok(v.map(str::to_string)))?,
+            nace: list("nace", p.nace.as_deref(), query::nace)?,
+            regions: list("region", p.region.as_deref(), region_or_country)?,
+            countries: list("country", p.country.as_deref(), query::country)?,
             ..Filters::default()
         },
         sort,
@@ -112,7 +119,29 @@ pub async fn search(
         limit: usize::try_from(clamp_limit(p.limit)?)
             .unwrap_or(50)
             .min(klaster_search::MAX_LIMIT),
-    };
+    })
+}
+
+/// The process's search index, or 503 when this process has none.
+pub(super) fn index_of(state: &AppState) -> ApiResult<&klaster_search::SearchIndex> {
+    state.index().ok_or_else(|| {
+        ApiError::new(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            "no-index",
+            "Search is not available in this process",
+        )
+    })
+}
+
+/// Search offers (published, public) and organisations.
+#[utoipa::path(get, path = "/search", tag = "portal", params(SearchParams),
+    responses((status = 200, body = SearchOut), (status = 422, body = Problem), (status = 503, body = Problem)))]
+pub async fn search(
+    State(state): State<AppState>,
+    Query(p): Query<SearchParams>,
+) -> ApiResult<Json<SearchOut>> {
+    let index = index_of(&state)?;
+    let q = to_query(&p)?;
     let res = index.search(&q).map_err(|e| {
         tracing::error!(error = %e, "search failed");
         ApiError::internal()

@@ -1,0 +1,69 @@
+# E-Mail-Benachrichtigungen des Portals, Deutsch.
+# Argumente sind reiner Text: $org, $title, $search, $name, $site, $language; $count ist eine Zahl.
+
+## Gemeinsam
+
+greeting = Guten Tag { $name },
+greeting-anonymous = Guten Tag,
+footer-automatic = Diese E-Mail wurde automatisch von { $site } versandt.
+footer-do-not-reply = Bitte antworten Sie nicht darauf: Antworten an diese Adresse werden nicht gelesen.
+open-conversation = Unterhaltung öffnen
+contact-person = Ansprechperson
+contact-organisation = Organisation
+contact-email = E-Mail
+contact-phone = Telefon
+browse-offers = Angebote durchsuchen
+see-all-results = Alle Ergebnisse ansehen
+more-offers = …und { $count } weitere.
+manage-alerts = Gespeicherte Suchen und Benachrichtigungen verwalten
+
+## Interesse erhalten (an den Anbieter)
+
+interest-received-subject = { $org } interessiert sich für Ihr Angebot „{ $title }“
+interest-received-intro = { $org } hat Interesse an Ihrem Angebot „{ $title }“ bekundet.
+interest-received-message = Nachricht:
+interest-received-original = Automatisch übersetzt (Originalsprache: { $language }). Original:
+interest-received-no-message = Es wurde keine Nachricht beigefügt.
+interest-received-next = Wenn Sie annehmen, stellt { $site } Sie einander per E-Mail vor und teilt Ihre Kontaktdaten.
+
+## Interesse angenommen (Vorstellung, an beide Seiten)
+
+interest-accepted-subject = Kontaktvermittlung: { $org } – „{ $title }“
+interest-accepted-intro-owner = Sie haben das Interesse von { $org } an Ihrem Angebot „{ $title }“ angenommen. Hier sind die Kontaktdaten:
+interest-accepted-intro-interested = { $org } hat Ihr Interesse am Angebot „{ $title }“ angenommen. Hier sind die Kontaktdaten:
+interest-accepted-reply = Wenn Sie auf diese E-Mail antworten, schreiben Sie direkt an { $name }.
+
+## Interesse abgelehnt (an den Interessenten)
+
+interest-declined-subject = Ihr Interesse am Angebot „{ $title }“
+interest-declined-intro = { $org } hat Ihr Interesse am Angebot „{ $title }“ abgelehnt.
+interest-declined-note = Nachricht der Organisation:
+interest-declined-encourage = Auf { $site } gibt es viele weitere Angebote – vielleicht passt eines davon besser.
+
+## Benachrichtigung (eine gespeicherte Suche)
+
+alert-subject = { $count ->
+        [one] { $count } neues Angebot
+       *[other] { $count } neue Angebote
+    } für „{ $search }“
+alert-intro = { $count ->
+        [one] Es gibt { $count } neues Angebot
+       *[other] Es gibt { $count } neue Angebote
+    } zu Ihrer gespeicherten Suche „{ $search }“:
+alert-why = Sie erhalten diese E-Mail, weil die Suche „{ $search }“ auf { $site } mit E-Mail-Benachrichtigung gespeichert ist.
+unsubscribe-alert = E-Mails zu dieser Suche abbestellen
+
+## Tägliche Übersicht (alle gespeicherten Suchen)
+
+digest-subject = Ihre tägliche Übersicht: { $count ->
+        [one] { $count } neues Angebot
+       *[other] { $count } neue Angebote
+    }
+digest-intro = Neue Angebote zu Ihren gespeicherten Suchen seit der letzten Übersicht:
+digest-section = „{ $search }“: { $count ->
+        [one] { $count } neues Angebot
+       *[other] { $count } neue Angebote
+    }
+digest-empty = Seit der letzten Übersicht gibt es keine neuen Angebote.
+digest-why = Sie erhalten diese Übersicht, weil sie für Ihre gespeicherten Suchen auf { $site } eingeschaltet ist.
+unsubscribe-digest = Tägliche Übersicht abbestellen

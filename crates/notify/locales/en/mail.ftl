@@ -1,0 +1,69 @@
+# Mail notifications of the portal, English (also the fallback for languages without a catalogue).
+# Arguments are plain text: $org, $title, $search, $name, $site, $language; $count is a number.
+
+## Shared
+
+greeting = Hello { $name },
+greeting-anonymous = Hello,
+footer-automatic = This e-mail was sent automatically by { $site }.
+footer-do-not-reply = Please do not reply to it: answers to this address are not read.
+open-conversation = Open the conversation
+contact-person = Contact person
+contact-organisation = Organisation
+contact-email = E-mail
+contact-phone = Phone
+browse-offers = Browse offers
+see-all-results = See all results
+more-offers = …and { $count } more.
+manage-alerts = Manage your saved searches and alerts
+
+## Interest received (to the offer's owner)
+
+interest-received-subject = { $org } is interested in your offer “{ $title }”
+interest-received-intro = { $org } has expressed interest in your offer “{ $title }”.
+interest-received-message = Their message:
+interest-received-original = Translated automatically from { $language }. The original:
+interest-received-no-message = They did not add a message.
+interest-received-next = If you accept, { $site } will introduce you to each other by e-mail with your contact details.
+
+## Interest accepted (an introduction, to both parties)
+
+interest-accepted-subject = Introduction: { $org } – “{ $title }”
+interest-accepted-intro-owner = You accepted the interest of { $org } in your offer “{ $title }”. Here are their contact details:
+interest-accepted-intro-interested = { $org } accepted your interest in the offer “{ $title }”. Here are their contact details:
+interest-accepted-reply = Replying to this e-mail writes to { $name } directly.
+
+## Interest declined (to the interested party)
+
+interest-declined-subject = Your interest in “{ $title }”
+interest-declined-intro = { $org } has declined your interest in the offer “{ $title }”.
+interest-declined-note = Their note:
+interest-declined-encourage = There are many other offers on { $site }; one of them may suit you better.
+
+## Alert (one saved search)
+
+alert-subject = { $count ->
+        [one] { $count } new offer
+       *[other] { $count } new offers
+    } for “{ $search }”
+alert-intro = { $count ->
+        [one] There is { $count } new offer
+       *[other] There are { $count } new offers
+    } matching your saved search “{ $search }”:
+alert-why = You receive this e-mail because the search “{ $search }” is saved on { $site } with e-mail alerts.
+unsubscribe-alert = Stop e-mails for this search
+
+## Daily digest (all saved searches)
+
+digest-subject = Your daily digest: { $count ->
+        [one] { $count } new offer
+       *[other] { $count } new offers
+    }
+digest-intro = New offers matching your saved searches since the last digest:
+digest-section = “{ $search }”: { $count ->
+        [one] { $count } new offer
+       *[other] { $count } new offers
+    }
+digest-empty = No new offers since the last digest.
+digest-why = You receive this digest because it is turned on for your saved searches on { $site }.
+unsubscribe-digest = Stop the daily digest

@@ -1,0 +1,442 @@
+//! The portal's exchange, end to end through the API: a Polish firm hands over an order, a
+//! German firm finds it in German, reads it in its language, expresses interest; the owner is
+//! told by e-mail (through a real SMTP conversation with a local sink), accepts, and both get
+//! each other's contacts. Matches, saved searches with alerts and feeds, attachments.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use klaster_notify::testing::SmtpSink;
+use klaster_notify::{Site, SmtpMailer};
+use klaster_translate::{Engine, EngineConfig, Lang};
+use klaster_web::worker::{Outcome, Worker};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use super::common::{TestApp, apps, firm_json};
+
+struct Portal {
+    owner_org: i64,
+    owner_contact: i64,
+    buyer_org: i64,
+    buyer_contact: i64,
+    owner: String,
+    buyer: String,
+}
+
+async fn contact(app: &TestApp, org: i64, name: &str, email: &str) -> i64 {
+    let res = app
+        .post(
+            &format!("/api/v1/organisations/{org}/contacts"),
+            json!({"name": name, "email": email, "phone": "+48 85 000 00 00"}),
+        )
+        .await;
+    let v: Value = res.json().await.unwrap();
+    v["id"].as_i64().unwrap_or_else(|| panic!("{v}"))
+}
+
+async fn setup(app: &TestApp) -> Portal {
+    let mut pl = firm_json("Zakład Spawalniczy Łapy", "25.11", "PL841", "7740001454");
+    pl["email"] = json!("biuro@lapy.example.pl");
+    let owner_org = app.create_org(pl).await;
+    let de = json!({
+        "names": [{"lang": "de", "text": "Müller Metallbau GmbH"}], "kind": "company",
+        "country": "DE", "region": "DE21", "nace_main": "25.11", "legal_ids": [],
+        "certifications": ["EN 1090-2 EXC2"], "email": "info@mueller.example.de"
+    });
+    let buyer_org = app.create_org(de).await;
+    Portal {
+        owner_contact: contact(app, owner_org, "Anna Kowalska", "anna@lapy.example.pl").await,
+        buyer_contact: contact(app, buyer_org, "Jonas Müller", "jonas@mueller.example.de").await,
+        owner: app
+            .token_for("anna@lapy.example.pl", "org_admin", Some(owner_org))
+            .await,
+        buyer: app
+            .token_for("jonas@mueller.example.de", "org_member", Some(buyer_org))
+            .await,
+        owner_org,
+        buyer_org,
+    }
+}
+
+fn worker(app: &TestApp, sink: &SmtpSink) -> Worker {
+    let engine = Engine::from_config(&EngineConfig::default(), app.memory.clone()).unwrap();
+    Worker::new(app.db(), Arc::new(engine), Lang::ALL.to_vec())
+        .with_mail(
+            Arc::new(SmtpMailer::new(&sink.config("portal@klaster.test")).unwrap()),
+            Site::new("Klaster", "https://klaster.example.org"),
+        )
+        .with_index(app.index.clone())
+}
+
+/// Runs every due job.
+async fn drain(w: &Worker) -> Vec<Outcome> {
+    let mut out = Vec::new();
+    while let Some(o) = w.run_once().await.unwrap() {
+        out.push(o);
+    }
+    out
+}
+
+async fn post_offer(app: &TestApp, p: &Portal, title: &str, deadline: &str) -> Value {
+    let offer = json!({
+        "organisation_id": p.owner_org, "title": title,
+        "description": "Szukamy podwykonawcy. Nie zdążymy z terminem zamówienia.",
+        "details": {"kind": "order_handover", "quantity": {"value": 500, "unit": "piece"},
+                    "deadline": deadline, "delivery_city": "Białystok", "delivery_country": "PL",
+                    "required_certifications": ["EN 1090"]},
+        "nace": ["25.11"], "country": "PL", "region": "PL841", "contact_id": p.owner_contact
+    });
+    let res = app.post_as(&p.owner, "/api/v1/offers", offer).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let v: Value = res.json().await.unwrap();
+    let id = v["id"].as_i64().unwrap();
+    let res = app
+        .post_as(
+            &p.owner,
+            &format!("/api/v1/offers/{id}/transitions"),
+            json!({"action": "submit"}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    v
+}
+
+fn cyrillic(s: &str) -> bool {
+    s.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
+}
+
+#[tokio::test]
+async fn an_order_handover_meets_a_german_partner_by_search_interest_and_mail() {
+    for app in apps().await {
+        let sink = SmtpSink::start().await.unwrap();
+        let w = worker(&app, &sink);
+        let p = setup(&app).await;
+
+        // Posted in Polish without naming the language: detected, reported for confirmation.
+        let v = post_offer(
+            &app,
+            &p,
+            "Przekażemy zlecenie: 500 wsporników spawanych",
+            "2099-02-15",
+        )
+        .await;
+        assert_eq!(v["offer"]["lang"], "pl", "{v}");
+        assert_eq!(v["language_check"]["detected"], "pl");
+        let id = v["id"].as_i64().unwrap();
+        assert_eq!(drain(&w).await, vec![Outcome::Done], "the translation job");
+        app.sync().await;
+
+        // Found with a German and with an English query.
+        for q in [
+            "/api/v1/search?q=Unterauftragnehmer&lang=de",
+            "/api/v1/search?q=subcontractor&lang=en",
+        ] {
+            let r: Value = app.get(q).await.json().await.unwrap();
+            assert_eq!(r["hits"][0]["id"].as_i64(), Some(id), "{q}: {r}");
+        }
+        // Read in Russian: structured fields from data, machine text marked.
+        let o: Value = app
+            .get(&format!("/api/v1/offers/{id}?lang=ru"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let fields = o["fields"].as_array().unwrap();
+        for f in fields
+            .iter()
+            .filter(|f| f["as_written"] == false && f["key"] != "region")
+        {
+            assert!(cyrillic(f["label"].as_str().unwrap()), "{f}");
+            assert_eq!(f["lang"], "ru", "{f}");
+        }
+        let kind = fields.iter().find(|f| f["key"] == "offer_kind").unwrap();
+        assert!(cyrillic(kind["value"].as_str().unwrap()), "{kind}");
+        assert_eq!(o["display"]["lang"], "ru");
+        assert_ne!(o["display"]["status"], "original");
+
+        // The German firm expresses interest in German (language detected).
+        let msg = "Wir haben freie Kapazitäten und sind nach EN 1090 zertifiziert. Bitte senden Sie uns die Zeichnungen.";
+        let body =
+            json!({"organisation_id": p.buyer_org, "contact_id": p.buyer_contact, "message": msg});
+        let path = format!("/api/v1/offers/{id}/interests");
+        let res = app.post_as(&p.buyer, &path, body.clone()).await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let interest: Value = res.json().await.unwrap();
+        let iid = interest["id"].as_i64().unwrap();
+        assert_eq!(interest["lang"], "de");
+        assert_eq!(interest["messages"][0]["translated_lang"], "pl");
+        let again = app.post_as(&p.buyer, &path, body).await;
+        assert_eq!(
+            again.status(),
+            StatusCode::CONFLICT,
+            "one thread per organisation"
+        );
+        // the owner cannot be interested in its own offer; a stranger cannot speak for the firm
+        let own = json!({"organisation_id": p.owner_org, "message": "Jesteśmy zainteresowani."});
+        assert_eq!(
+            app.post_as(&p.owner, &path, own.clone()).await.status(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        assert_eq!(
+            app.post_as(&p.buyer, &path, own).await.status(),
+            StatusCode::FORBIDDEN
+        );
+
+        // The owner is told by mail, in Polish, with the German original kept.
+        assert_eq!(drain(&w).await, vec![Outcome::Done]);
+        let mails = sink.wait_for(1, Duration::from_secs(10)).await;
+        assert_eq!(mails.len(), 1);
+        assert_eq!(mails[0].rcpt_to, ["anna@lapy.example.pl"]);
+        let m = mails[0].parsed();
+        let text = m.text.unwrap_or_default();
+        assert!(text.contains(msg), "the original is in the mail: {text}");
+        assert!(text.contains("Müller Metallbau GmbH"), "{text}");
+        assert!(m.subject.unwrap_or_default().contains("Klaster"));
+
+        // The thread as the owner sees it.
+        let t: Value = app
+            .get_as(&p.owner, &format!("/api/v1/interests/{iid}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_ne!(t["messages"][0]["translation_status"], "pending", "{t}");
+        assert!(
+            t.get("introduction").is_none(),
+            "no contacts before acceptance"
+        );
+        assert_eq!(
+            app.get_as(&p.buyer, &format!("/api/v1/offers/{id}/interests"))
+                .await
+                .status(),
+            StatusCode::NOT_FOUND,
+            "the interested party does not see the others"
+        );
+
+        // Matches for the owner: the certified German firm, with its reasons.
+        let m: Value = app
+            .get_as(&p.owner, &format!("/api/v1/offers/{id}/matches"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let first = &m["organisations"][0];
+        assert_eq!(first["id"].as_i64(), Some(p.buyer_org), "{m}");
+        let reasons: Vec<&str> = first["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["reason"].as_str().unwrap())
+            .collect();
+        assert!(
+            reasons.contains(&"nace") && reasons.contains(&"certifications"),
+            "{first}"
+        );
+
+        // Accepted: both sides get the other's contact details by mail.
+        let res = app
+            .post_as(
+                &p.owner,
+                &format!("/api/v1/interests/{iid}/decision"),
+                json!({"decision": "accept"}),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let t: Value = res.json().await.unwrap();
+        assert_eq!(t["status"], "accepted");
+        assert_eq!(t["introduction"][1]["email"], "jonas@mueller.example.de");
+        let res = app
+            .post_as(
+                &p.owner,
+                &format!("/api/v1/interests/{iid}/decision"),
+                json!({"decision": "decline"}),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::CONFLICT, "decided once");
+        drain(&w).await;
+        let mails = sink.wait_for(3, Duration::from_secs(10)).await;
+        assert_eq!(mails.len(), 3);
+        let to_buyer = mails[1..]
+            .iter()
+            .find(|m| m.rcpt_to == ["jonas@mueller.example.de"])
+            .unwrap();
+        let text = to_buyer.parsed().text.unwrap_or_default();
+        assert!(
+            text.contains("anna@lapy.example.pl") && text.contains("Anna Kowalska"),
+            "{text}"
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn saved_searches_alert_by_mail_and_feed_new_offers_once() {
+    for app in apps().await {
+        let sink = SmtpSink::start().await.unwrap();
+        let w = worker(&app, &sink);
+        let p = setup(&app).await;
+        let before = post_offer(&app, &p, "Przekażemy zlecenie spawania ram", "2099-03-01").await;
+        drain(&w).await;
+        app.sync().await;
+
+        let res = app
+            .post_as(
+                &p.buyer,
+                "/api/v1/saved-searches",
+                json!({"name": "Spawanie PL84/BY", "delivery": "instant",
+                       "query": {"q": "Unterauftragnehmer", "lang": "de", "nace": "25", "region": "PL84,BY"}}),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let s: Value = res.json().await.unwrap();
+        assert_eq!(s["email"], "jonas@mueller.example.de");
+        assert_eq!(s["lang"], "de");
+        let bad = app
+            .post_as(
+                &p.buyer,
+                "/api/v1/saved-searches",
+                json!({"name": "x", "delivery": "instant", "query": {"nace": "99.99.9"}}),
+            )
+            .await;
+        assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let problem: Value = bad.json().await.unwrap();
+        assert_eq!(problem["errors"][0]["field"], "query.nace", "{problem}");
+
+        // Offers published before the search was saved do not alert.
+        assert_eq!(w.sweep_alerts(chrono::Utc::now()).await.unwrap(), 0);
+        tokio::time::sleep(Duration::from_millis(1100)).await;
+        let new = post_offer(
+            &app,
+            &p,
+            "Przekażemy zlecenie: konstrukcje stalowe",
+            "2099-04-01",
+        )
+        .await;
+        drain(&w).await;
+        app.sync().await;
+        assert_eq!(w.sweep_alerts(chrono::Utc::now()).await.unwrap(), 1);
+        assert_eq!(
+            w.sweep_alerts(chrono::Utc::now()).await.unwrap(),
+            0,
+            "recorded once"
+        );
+        assert_eq!(drain(&w).await, vec![Outcome::Done]);
+        let mails = sink.wait_for(1, Duration::from_secs(10)).await;
+        assert_eq!(mails.len(), 1);
+        assert_eq!(mails[0].rcpt_to, ["jonas@mueller.example.de"]);
+        let m = mails[0].parsed();
+        assert!(m.subject.unwrap_or_default().contains("Spawanie PL84/BY"));
+        let text = m.text.unwrap_or_default();
+        assert!(text.contains(&format!("/offers/{}", new["id"])), "{text}");
+        assert!(
+            !text.contains(&format!("/offers/{}?", before["id"])),
+            "{text}"
+        );
+        assert!(
+            m.headers
+                .iter()
+                .any(|(k, _)| k.eq_ignore_ascii_case("list-unsubscribe"))
+        );
+
+        // The feed lists both (it is the search, not the alert), as well-formed Atom.
+        let feed = app.get(s["feed_path"].as_str().unwrap()).await;
+        assert_eq!(feed.status(), StatusCode::OK);
+        assert!(
+            feed.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("application/atom+xml")
+        );
+        let xml = feed.text().await.unwrap();
+        assert_eq!(xml.matches("<entry").count(), 2, "{xml}");
+        let public = app
+            .get("/api/v1/feeds/offers?q=Unterauftragnehmer&lang=de&region=BY")
+            .await;
+        assert_eq!(public.text().await.unwrap().matches("<entry").count(), 0);
+
+        // One click turns the mail off; the feed keeps working.
+        let un = app.get(s["unsubscribe_path"].as_str().unwrap()).await;
+        assert_eq!(un.json::<Value>().await.unwrap()["delivery"], "feed");
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn attachments_are_checked_by_content_and_size_and_served_as_downloads() {
+    let app = TestApp::sqlite().await;
+    let sink = SmtpSink::start().await.unwrap();
+    let w = worker(&app, &sink);
+    let p = setup(&app).await;
+    let v = post_offer(&app, &p, "Przekażemy zlecenie z rysunkami", "2099-02-15").await;
+    drain(&w).await;
+    let id = v["id"].as_i64().unwrap();
+    let upload = |name: &str, bytes: Vec<u8>, token: &str| {
+        app.client
+            .post(format!(
+                "{}/api/v1/offers/{id}/attachments?filename={name}",
+                app.base
+            ))
+            .bearer_auth(token.to_string())
+            .header("content-type", "application/octet-stream")
+            .body(bytes)
+            .send()
+    };
+    let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".to_vec();
+    let res = upload("rysunek%20nr%201.pdf", pdf.clone(), &p.owner)
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let a: Value = res.json().await.unwrap();
+    assert_eq!(a["content_type"], "application/pdf");
+    assert_eq!(a["filename"], "rysunek nr 1.pdf");
+    let again = upload("copy.pdf", pdf.clone(), &p.owner).await.unwrap();
+    assert_eq!(again.status(), StatusCode::CONFLICT, "the same file twice");
+    let html = upload(
+        "x.pdf",
+        b"<html><script>alert(1)</script>".to_vec(),
+        &p.owner,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        html.status(),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "the name does not make a PDF"
+    );
+    let mut big = b"%PDF-".to_vec();
+    big.resize(klaster_web::MAX_ATTACHMENT_BYTES + 1, b'0');
+    assert_eq!(
+        upload("big.pdf", big, &p.owner).await.unwrap().status(),
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
+    assert_eq!(
+        upload("y.pdf", pdf.clone(), &p.buyer)
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    let list: Value = app
+        .get(&format!("/api/v1/offers/{id}/attachments"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        list.as_array().unwrap().len(),
+        1,
+        "nothing refused was kept"
+    );
+    let dl = app.get(a["download_path"].as_str().unwrap()).await;
+    assert_eq!(dl.status(), StatusCode::OK);
+    assert!(
+        dl.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment")
+    );
+    assert_eq!(dl.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(dl.bytes().await.unwrap().as_ref(), pdf.as_slice());
+    app.stop().await;
+}
