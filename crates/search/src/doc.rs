@@ -61,6 +61,8 @@ pub struct IndexDoc {
     /// ISO 3166-1 alpha-2.
     pub country: Option<String>,
     pub clusters: Vec<i64>,
+    /// None: everyone may see it; Some(cluster): only that cluster's members.
+    pub audience: Option<i64>,
     pub deadline: Option<NaiveDate>,
     /// Publication (or last update) time, for "newest first".
     pub published: DateTime<Utc>,
@@ -79,6 +81,7 @@ impl IndexDoc {
             regions: Vec::new(),
             country: None,
             clusters: Vec::new(),
+            audience: None,
             deadline: None,
             published,
         }

@@ -38,9 +38,13 @@ pub struct SearchIndex {
     pub(crate) fields: Fields,
 }
 
+/// The audience of entries everyone may see.
+pub(crate) const PUBLIC: i64 = 0;
+
 impl SearchIndex {
     /// Opens the index in `dir`, creating it (and the directory) when absent. An index with
-    /// another schema (an older version of this crate) is an error: rebuild it.
+    /// another schema (made by an older version) is emptied: it is derived, and an empty index
+    /// has cursor 0, so the next sync rebuilds it from the change log.
     pub fn open_or_create(dir: &Path) -> Result<Self> {
         Self::open_with(dir, WriterConfig::default())
     }
@@ -49,7 +53,17 @@ impl SearchIndex {
         std::fs::create_dir_all(dir)?;
         let (schema, fields) = schema::build();
         let mmap = MmapDirectory::open(dir).map_err(|e| Error::Open(e.to_string()))?;
-        let index = Index::open_or_create(mmap, schema)?;
+        let index = match Index::open_or_create(mmap, schema.clone()) {
+            Ok(index) => index,
+            Err(tantivy::TantivyError::SchemaError(why)) => {
+                tracing::warn!(dir = %dir.display(), %why, "search index of another schema: emptied, will be rebuilt");
+                std::fs::remove_dir_all(dir)?;
+                std::fs::create_dir_all(dir)?;
+                let mmap = MmapDirectory::open(dir).map_err(|e| Error::Open(e.to_string()))?;
+                Index::create(mmap, schema, tantivy::IndexSettings::default())?
+            }
+            Err(e) => return Err(e.into()),
+        };
         Self::from_index(index, fields, cfg)
     }
 
@@ -214,6 +228,7 @@ impl SearchIndex {
         for c in &d.clusters {
             doc.add_i64(f.cluster, *c);
         }
+        doc.add_i64(f.audience, d.audience.unwrap_or(PUBLIC));
         if let Some(dl) = d.deadline {
             doc.add_i64(f.deadline, day_number(dl));
         }

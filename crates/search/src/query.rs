@@ -49,6 +49,8 @@ pub struct Filters {
     pub deadline_to: Option<NaiveDate>,
     /// Original language of the entry.
     pub languages: Vec<Lang>,
+    /// Clusters whose members-only entries the searcher may see (public entries always).
+    pub audiences: Vec<i64>,
     /// Only entries published (or last updated) at or after this time.
     pub published_from: Option<chrono::DateTime<chrono::Utc>>,
 }
@@ -201,6 +203,12 @@ pub(crate) fn filter_clauses(fields: &Fields, f: &Filters) -> Vec<Box<dyn Query>
         fields.orig_lang,
         f.languages.iter().map(|l| l.code().to_string()),
     ));
+    any_of(
+        std::iter::once(crate::index::PUBLIC)
+            .chain(f.audiences.iter().copied())
+            .map(|a| Term::from_field_i64(fields.audience, a))
+            .collect(),
+    );
     if f.deadline_from.is_some() || f.deadline_to.is_some() {
         let from = f.deadline_from.map_or(i64::MIN, day_number);
         let to = f.deadline_to.map_or(i64::MAX, day_number);

@@ -19,6 +19,8 @@ pub(crate) struct Fields {
     pub region: Field,
     pub country: Field,
     pub cluster: Field,
+    /// 0 for entries everyone may see, else the cluster whose members alone may.
+    pub audience: Field,
     /// Days since 1970-01-01.
     pub deadline: Field,
     /// Unix seconds.
@@ -44,6 +46,7 @@ pub(crate) fn build() -> (Schema, Fields) {
     let region = b.add_text_field("region", STRING);
     let country = b.add_text_field("country", STRING | FAST);
     let cluster = b.add_i64_field("cluster", INDEXED);
+    let audience = b.add_i64_field("audience", INDEXED);
     let deadline = b.add_i64_field("deadline", INDEXED | FAST);
     let published = b.add_i64_field("published", FAST);
     let text = Lang::ALL
@@ -70,6 +73,7 @@ pub(crate) fn build() -> (Schema, Fields) {
         region,
         country,
         cluster,
+        audience,
         deadline,
         published,
         text,

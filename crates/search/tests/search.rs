@@ -631,3 +631,55 @@ async fn several_processes_each_with_their_own_index_converge() {
     sync_once(&ib, &src).await.unwrap();
     assert_eq!(ib.num_docs(), 1);
 }
+
+#[test]
+fn members_only_entries_are_found_only_by_their_cluster() {
+    let idx = SearchIndex::in_memory().unwrap();
+    let mut doc = machining_offer();
+    doc.audience = Some(5);
+    idx.upsert(&doc).unwrap();
+    idx.upsert(&software_offer()).unwrap();
+    idx.commit().unwrap();
+    let with = |audiences: Vec<i64>| {
+        ids(
+            &idx,
+            &filtered(Filters {
+                audiences,
+                ..Default::default()
+            }),
+        )
+    };
+    assert_eq!(
+        with(vec![]),
+        vec![(Entity::Offer, 2)],
+        "public only by default"
+    );
+    assert_eq!(with(vec![6]), vec![(Entity::Offer, 2)]);
+    let mut members = with(vec![5]);
+    members.sort_by_key(|(_, id)| *id);
+    assert_eq!(members, vec![(Entity::Offer, 1), (Entity::Offer, 2)]);
+}
+
+#[test]
+fn an_index_of_another_schema_is_emptied_for_a_rebuild() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut b = tantivy::schema::Schema::builder();
+        b.add_text_field("old", tantivy::schema::STRING);
+        let old = tantivy::Index::create_in_dir(dir.path(), b.build()).unwrap();
+        let mut w: tantivy::IndexWriter = old.writer(15_000_000).unwrap();
+        w.commit().unwrap();
+    }
+    let idx = SearchIndex::open_or_create(dir.path()).unwrap();
+    assert_eq!(idx.num_docs(), 0);
+    assert_eq!(
+        idx.cursor().unwrap(),
+        0,
+        "the next sync starts from the beginning"
+    );
+    idx.upsert(&machining_offer()).unwrap();
+    idx.commit().unwrap();
+    drop(idx);
+    let again = SearchIndex::open_or_create(dir.path()).unwrap();
+    assert_eq!(again.num_docs(), 1, "an index of this schema is kept");
+}

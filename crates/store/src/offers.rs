@@ -238,6 +238,19 @@ pub async fn transition(
     get(db, id).await
 }
 
+/// A live (not closed or expired) offer of the same organisation with exactly this content,
+/// created since `since` (a double-clicked submit), if there is one.
+pub async fn identical_since(db: &Db, offer: &Offer, since: DateTime<Utc>) -> Result<Option<i64>> {
+    let rows: Vec<(i64, Json<Offer>)> = on_db!(db, p => sqlx::query_as(
+        "SELECT id, data FROM offers WHERE organisation_id = $1 AND created_at >= $2
+           AND status NOT IN ('closed', 'expired') ORDER BY id DESC LIMIT 50")
+        .bind(offer.organisation_id).bind(since).fetch_all(p).await)?;
+    Ok(rows
+        .into_iter()
+        .find(|(_, d)| d.0 == *offer)
+        .map(|(id, _)| id))
+}
+
 pub async fn get(db: &Db, id: i64) -> Result<OfferRecord> {
     let sql = format!("SELECT {COLUMNS} FROM offers o WHERE o.id = $1");
     let row: Row =

@@ -46,9 +46,7 @@ impl ChangeSource for StoreSource {
                 let Some(rec) = not_found_is_none(offers::get(&self.db, id).await)? else {
                     return Ok(None);
                 };
-                if rec.status != OfferStatus::Published
-                    || rec.offer.visibility != Visibility::Public
-                {
+                if rec.status != OfferStatus::Published {
                     return Ok(None);
                 }
                 let Some(original) = lang(&rec.offer.lang) else {
@@ -79,6 +77,10 @@ impl ChangeSource for StoreSource {
                     .collect();
                 doc.country = Some(rec.offer.country.clone());
                 doc.deadline = rec.offer.expires_on;
+                doc.audience = match rec.offer.visibility {
+                    Visibility::Public => None,
+                    Visibility::Cluster { cluster_id } => Some(cluster_id),
+                };
                 Ok(Some(doc))
             }
             Entity::Organisation => {

@@ -1114,7 +1114,13 @@ mod translation_jobs {
             );
 
             // The next offer with the same sentences comes out of the memory, and the stored
-            // memory survives a restart.
+            // memory survives a restart. (The first is closed: the same offer twice while it
+            // is live would be a duplicate submission.)
+            app.post(
+                &format!("/api/v1/offers/{id}/transitions"),
+                json!({"action": "close", "close": {"reason": "withdrawn"}}),
+            )
+            .await;
             let id2 = publish(
                 &app,
                 org,

@@ -174,6 +174,8 @@ pub async fn matches(
     let limit = p.limit.unwrap_or(20).clamp(1, 100);
     let offer = &rec.offer;
     let codes = divisions(&offer.nace);
+    // members-only offers of the owner's clusters are candidates too
+    let clusters = member_of(&state, offer.organisation_id).await?;
     let offer_text = relevance(
         &state,
         offer,
@@ -185,6 +187,7 @@ pub async fn matches(
                 .iter()
                 .map(|k| k.as_str().to_string())
                 .collect(),
+            audiences: clusters.clone(),
             ..Filters::default()
         },
     );

@@ -78,6 +78,9 @@ pub struct LanguageCheck {
     pub agrees: bool,
 }
 
+/// An identical offer posted again within this many minutes is a duplicate submission.
+const DUPLICATE_MINUTES: i64 = 10;
+
 /// Detection confidence above which a disagreement with the author's language is reported.
 const SURE: f64 = 0.7;
 
@@ -148,7 +151,10 @@ fn clusters_of_principal(p: &Principal, member_clusters: &[i64]) -> Vec<i64> {
     out
 }
 
-async fn visible_clusters(state: &AppState, who: Option<&Principal>) -> ApiResult<Vec<i64>> {
+pub(super) async fn visible_clusters(
+    state: &AppState,
+    who: Option<&Principal>,
+) -> ApiResult<Vec<i64>> {
     let Some(p) = who else { return Ok(Vec::new()) };
     let mut member_clusters = Vec::new();
     for r in &p.rights.roles {
@@ -300,6 +306,12 @@ pub async fn create(
 ) -> ApiResult<(StatusCode, Json<OfferOut>)> {
     let language = check_language(&mut input)?;
     let offer = checked(&state, &principal, input).await?;
+    let recently = Utc::now() - chrono::Duration::minutes(DUPLICATE_MINUTES);
+    if let Some(id) = offers::identical_since(state.db(), &offer, recently).await? {
+        return Err(ApiError::conflict(format!(
+            "the same offer was created a moment ago as offer {id}; edit that one"
+        )));
+    }
     let rec = offers::create(state.db(), &offer, Some(principal.user.id)).await?;
     let texts = offers::texts(state.db(), rec.id).await?;
     let mut out = offer_out(rec, texts, None, true);

@@ -8,6 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::query;
 use crate::AppState;
+use crate::extract::MaybePrincipal;
 use crate::pagination::clamp_limit;
 use crate::problem::{ApiError, ApiResult, Problem};
 
@@ -133,15 +134,19 @@ pub(super) fn index_of(state: &AppState) -> ApiResult<&klaster_search::SearchInd
     })
 }
 
-/// Search offers (published, public) and organisations.
+/// Search published offers (public ones, and members-only ones of the caller's clusters) and
+/// organisations.
 #[utoipa::path(get, path = "/search", tag = "portal", params(SearchParams),
     responses((status = 200, body = SearchOut), (status = 422, body = Problem), (status = 503, body = Problem)))]
 pub async fn search(
     State(state): State<AppState>,
+    MaybePrincipal(who): MaybePrincipal,
     Query(p): Query<SearchParams>,
 ) -> ApiResult<Json<SearchOut>> {
     let index = index_of(&state)?;
-    let q = to_query(&p)?;
+    let mut q = to_query(&p)?;
+    // members-only offers of the caller's clusters too
+    q.filters.audiences = super::offers::visible_clusters(&state, who.as_ref()).await?;
     let res = index.search(&q).map_err(|e| {
         tracing::error!(error = %e, "search failed");
         ApiError::internal()

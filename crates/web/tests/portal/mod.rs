@@ -440,3 +440,175 @@ async fn attachments_are_checked_by_content_and_size_and_served_as_downloads() {
     assert_eq!(dl.bytes().await.unwrap().as_ref(), pdf.as_slice());
     app.stop().await;
 }
+
+/// Two server processes on one PostgreSQL database (each with its own search index kept in
+/// step with the change log, as `klaster serve` does): an offer published through one is found
+/// through the other within seconds.
+#[tokio::test]
+async fn two_servers_on_one_postgres_both_find_a_new_offer() {
+    let Some(db) = klaster_store::testing::postgres().await else {
+        return;
+    };
+    let mut bases = Vec::new();
+    let mut tasks = Vec::new();
+    for _ in 0..2 {
+        let index = Arc::new(klaster_search::SearchIndex::in_memory().unwrap());
+        let state = klaster_web::AppState::new(db.db.clone()).with_index(index.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        bases.push(format!("http://{}", listener.local_addr().unwrap()));
+        let router = klaster_web::router(state);
+        tasks.push(tokio::spawn(async move {
+            let _ = axum::serve(listener, router).await;
+        }));
+        tasks.push(tokio::spawn(klaster_web::keep_in_sync(
+            index,
+            db.db.clone(),
+        )));
+    }
+    // the job runner of the first process translates
+    let engine = Engine::from_config(
+        &EngineConfig::default(),
+        Arc::new(klaster_translate::NoMemory),
+    )
+    .unwrap();
+    let worker = Worker::new(db.db.clone(), Arc::new(engine), Lang::ALL.to_vec());
+    tasks.push(tokio::spawn(worker.run()));
+    let user = klaster_store::auth::create_user(&db.db, "admin@example.org", None, "admin", None)
+        .await
+        .unwrap();
+    let (_, token) = klaster_store::auth::create_token(&db.db, user.id, "t")
+        .await
+        .unwrap();
+    let client = reqwest::Client::new();
+    let post = |path: String, body: Value| {
+        client
+            .post(format!("{}{path}", bases[0]))
+            .bearer_auth(&token)
+            .json(&body)
+            .send()
+    };
+    let org: Value = post(
+        "/api/v1/organisations".into(),
+        firm_json("Zakład Spawalniczy Łapy", "25.11", "PL841", "7740001454"),
+    )
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    let offer: Value = post(
+        "/api/v1/offers".into(),
+        json!({"organisation_id": org["id"], "lang": "pl", "title": "Przekażemy zlecenie spawania",
+               "description": "Szukamy podwykonawcy.",
+               "details": {"kind": "order_handover", "deadline": "2099-01-01"},
+               "nace": ["25.11"], "country": "PL"}),
+    )
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    let id = offer["id"].as_i64().unwrap();
+    let started = std::time::Instant::now();
+    post(
+        format!("/api/v1/offers/{id}/transitions"),
+        json!({"action": "submit"}),
+    )
+    .await
+    .unwrap();
+    let mut seen = [None, None];
+    while started.elapsed() < Duration::from_secs(30) && seen.iter().any(Option::is_none) {
+        for (i, base) in bases.iter().enumerate() {
+            if seen[i].is_none() {
+                let r: Value = client
+                    .get(format!("{base}/api/v1/search?q=Unterauftragnehmer&lang=de"))
+                    .send()
+                    .await
+                    .unwrap()
+                    .json()
+                    .await
+                    .unwrap();
+                if r["hits"][0]["id"].as_i64() == Some(id) {
+                    seen[i] = Some(started.elapsed());
+                }
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    eprintln!(
+        "publish -> found in German: process A {:?}, process B {:?}",
+        seen[0], seen[1]
+    );
+    assert!(
+        seen.iter().all(Option::is_some),
+        "both processes find it: {seen:?}"
+    );
+    for t in tasks {
+        t.abort();
+    }
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn duplicates_markup_and_unknown_languages_get_clear_answers() {
+    let app = TestApp::sqlite().await;
+    let p = setup(&app).await;
+    let offer = json!({
+        "organisation_id": p.owner_org, "lang": "pl",
+        "title": "<script>alert('x')</script> Toczenie CNC",
+        "description": "Szukamy podwykonawcy <b>pilnie</b>.",
+        "details": {"kind": "order_handover", "deadline": "2099-01-01"},
+        "nace": ["25.62"], "country": "PL"
+    });
+    let res = app.post_as(&p.owner, "/api/v1/offers", offer.clone()).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let first: Value = res.json().await.unwrap();
+    assert_eq!(
+        first["offer"]["title"], "<script>alert('x')</script> Toczenie CNC",
+        "markup is kept as text (escaped where shown), never interpreted"
+    );
+    let again = app.post_as(&p.owner, "/api/v1/offers", offer.clone()).await;
+    assert_eq!(again.status(), StatusCode::CONFLICT, "a double submit");
+    let problem: Value = again.json().await.unwrap();
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains(&first["id"].to_string())
+    );
+    let mut other = offer.clone();
+    other["lang"] = json!("xx");
+    let res = app.post_as(&p.owner, "/api/v1/offers", other).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let mut unknown = offer;
+    unknown["lang"] = json!("");
+    unknown["title"] = json!("12345");
+    unknown["description"] = json!("");
+    let res = app.post_as(&p.owner, "/api/v1/offers", unknown).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "nothing to detect from"
+    );
+    let d: Value = app
+        .post_anon(
+            "/api/v1/refdata/languages/detect",
+            json!({"text": "Шукаємо субпідрядника для зварювання металоконструкцій"}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(d["lang"], "uk", "{d}");
+    let list: Value = app
+        .get_as(
+            &p.owner,
+            &format!("/api/v1/offers?organisation={}", p.owner_org),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(list["items"].as_array().unwrap().len() <= 1);
+    app.stop().await;
+}
