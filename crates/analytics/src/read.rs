@@ -29,6 +29,8 @@ pub struct ReadOptions {
     /// Size of the input in bytes when known (pre-sizes the row buffers of large files); not
     /// used for gzip input, whose compressed size says little about the number of rows.
     pub size_hint: Option<u64>,
+    /// Most bytes a gzip-compressed input may expand to (a guard for uploads); unlimited if None.
+    pub max_decompressed: Option<u64>,
 }
 
 impl ReadOptions {
@@ -91,8 +93,17 @@ pub fn read<R: Read>(mut reader: R, opts: &ReadOptions) -> Result<Dataset> {
         size_hint: None,
         ..opts.clone()
     };
-    let mut rd = BufReader::with_capacity(1 << 20, Gunzip::new(reader));
+    let limit = opts.max_decompressed.unwrap_or(u64::MAX);
+    let mut rd = BufReader::with_capacity(1 << 20, Gunzip::new(reader, limit));
     read_text(&mut rd, file, &opts).map_err(|e| match e {
+        Error::Io { source, .. } if source.kind() == std::io::ErrorKind::FileTooLarge => {
+            Error::input(
+                file,
+                rd.get_ref().lines + 1,
+                None,
+                format!("the data expands to more than {limit} bytes when decompressed"),
+            )
+        }
         Error::Io { source, .. } => Error::input(
             file,
             rd.get_ref().lines + 1,
@@ -110,13 +121,18 @@ pub fn read<R: Read>(mut reader: R, opts: &ReadOptions) -> Result<Dataset> {
 struct Gunzip<R: Read> {
     inner: flate2::read::MultiGzDecoder<R>,
     lines: u64,
+    /// Bytes delivered so far, and the most allowed (a small upload may expand enormously).
+    total: u64,
+    limit: u64,
 }
 
 impl<R: Read> Gunzip<R> {
-    fn new(reader: R) -> Self {
+    fn new(reader: R, limit: u64) -> Self {
         Gunzip {
             inner: flate2::read::MultiGzDecoder::new(reader),
             lines: 0,
+            total: 0,
+            limit,
         }
     }
 }
@@ -124,6 +140,10 @@ impl<R: Read> Gunzip<R> {
 impl<R: Read> Read for Gunzip<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
+        self.total += n as u64;
+        if self.total > self.limit {
+            return Err(std::io::ErrorKind::FileTooLarge.into());
+        }
         self.lines += memchr::memchr_iter(b'\n', &buf[..n]).count() as u64;
         Ok(n)
     }

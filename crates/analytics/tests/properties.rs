@@ -324,6 +324,25 @@ fn corrupt_gzip_is_an_error_naming_the_file() {
     }
 }
 
+#[test]
+fn gzip_input_may_not_expand_past_the_limit() {
+    let mut text = String::from("region,industry,year,employment\n");
+    for i in 0..20_000 {
+        text += &format!("R{},I{},2020,{}\n", i % 100, i / 100, i);
+    }
+    let gz = gzip(&text);
+    let opts = |max| ReadOptions {
+        max_decompressed: Some(max),
+        ..ReadOptions::named("up.csv.gz")
+    };
+    match Dataset::from_reader(gz.as_slice(), &opts(10_000)) {
+        Err(Error::Input { message, .. }) => assert!(message.contains("decompressed"), "{message}"),
+        other => panic!("expected a size error, got {other:?}"),
+    }
+    let d = Dataset::from_reader(gz.as_slice(), &opts(text.len() as u64)).unwrap();
+    assert_eq!(d.n_regions(), 100);
+}
+
 /// The long file equivalent to the BDL tables below.
 const BDL_LONG: &str = "region,industry,year,employment\n\
     2000000,C,2021,12.5\n2000000,C,2022,13\n2000000,F,2021,0\n\

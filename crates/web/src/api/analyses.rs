@@ -49,8 +49,15 @@ pub struct UploadParams {
     pub name: Option<String>,
 }
 
+/// A gzipped upload may expand to at most this much (a few years of NUTS 3 x NACE classes fit).
+const MAX_DECOMPRESSED: u64 = 512 * 1024 * 1024;
+
 fn read(bytes: &[u8], name: &str) -> ApiResult<Dataset> {
-    Dataset::from_reader(bytes, &ReadOptions::named(name)).map_err(|e| {
+    let opts = ReadOptions {
+        max_decompressed: Some(MAX_DECOMPRESSED),
+        ..ReadOptions::named(name)
+    };
+    Dataset::from_reader(bytes, &opts).map_err(|e| {
         // The engine's errors name the line and column.
         ApiError::invalid().field("body", "unreadable_dataset", e.to_string())
     })

@@ -358,6 +358,44 @@ async fn saved_searches_alert_by_mail_and_feed_new_offers_once() {
         // One click turns the mail off; the feed keeps working.
         let un = app.get(s["unsubscribe_path"].as_str().unwrap()).await;
         assert_eq!(un.json::<Value>().await.unwrap()["delivery"], "feed");
+
+        // A daily search: its offers wait for the digest after the digest hour, in one mail.
+        let res = app
+            .post_as(
+                &p.buyer,
+                "/api/v1/saved-searches",
+                json!({"name": "Metal täglich", "delivery": "daily", "query": {"nace": "25"}}),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        tokio::time::sleep(Duration::from_millis(1100)).await;
+        post_offer(&app, &p, "Przekażemy zlecenie: balustrady", "2099-05-01").await;
+        drain(&w).await;
+        app.sync().await;
+        let morning = chrono::Utc::now()
+            .date_naive()
+            .and_hms_opt(5, 0, 0)
+            .unwrap()
+            .and_utc();
+        assert_eq!(
+            w.sweep_alerts(morning.max(chrono::Utc::now()))
+                .await
+                .unwrap(),
+            1
+        );
+        let evening = chrono::Utc::now()
+            .date_naive()
+            .and_hms_opt(23, 59, 0)
+            .unwrap()
+            .and_utc();
+        w.sweep_alerts(evening).await.unwrap();
+        assert_eq!(drain(&w).await, vec![Outcome::Done], "one digest job");
+        w.sweep_alerts(evening).await.unwrap();
+        assert!(drain(&w).await.is_empty(), "one digest a day");
+        let mails = sink.wait_for(2, Duration::from_secs(10)).await;
+        assert_eq!(mails.len(), 2);
+        let digest = mails[1].parsed();
+        assert!(digest.text.unwrap_or_default().contains("Metal täglich"));
         app.stop().await;
     }
 }
