@@ -6,6 +6,9 @@
 #   ENGINE=postgres bench/publish_to_search.sh
 #       # PostgreSQL (PGURL, default postgres://postgres@127.0.0.1:5432), two `klaster serve`
 #       # processes with their own search indexes; published through the first, searched in both
+#   BASE_INDEX=/work/tgt/search-bench/idx1000000 bench/publish_to_search.sh
+#       # each process starts from a copy of a large index (bench/search_http.sh builds one:
+#       # 1,000,000 offers in 11 languages), so publishing meets a full-size index
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release -q --bin klaster
@@ -26,12 +29,15 @@ if [ "$ENGINE" = postgres ]; then
   PORTS=(18090 18091)
   for i in 0 1; do
     mkdir -p "$D/$i"
+    [ -n "${BASE_INDEX:-}" ] && cp -r "$BASE_INDEX" "$D/$i/index"
     $BIN --data-dir "$D/$i" serve --bind 127.0.0.1:${PORTS[$i]} > "$D/serve$i.log" 2>&1 &
     PIDS+=($!)
   done
   ADMIN_DIR="$D/0"
 else
   PORTS=(18090)
+  mkdir -p "$D/0"
+  [ -n "${BASE_INDEX:-}" ] && cp -r "$BASE_INDEX" "$D/0/index"
   $BIN --data-dir "$D/0" serve --demo --bind 127.0.0.1:18090 > "$D/serve0.log" 2>&1 &
   PIDS+=($!)
   ADMIN_DIR="$D/0"
@@ -41,7 +47,7 @@ for p in "${PORTS[@]}"; do
 done
 $BIN --data-dir "$ADMIN_DIR" user create --email a@example.org --role admin >/dev/null 2>&1
 T=$($BIN --data-dir "$ADMIN_DIR" token create --email a@example.org 2>/dev/null | awk '{print $NF}')
-sleep 5  # let the first index sync of the demo data finish
+sleep 10  # let the first index sync of the demo data finish
 A=http://127.0.0.1:${PORTS[0]}
 for i in 1 2 3 4 5; do
   ID=$(curl -s -H "Authorization: Bearer $T" -H 'content-type: application/json' -d "{\"organisation_id\": 30, \"lang\":\"pl\",\"title\":\"Zlecenie $i $$\",\"description\":\"Szukamy podwykonawcy.\",\"details\":{\"kind\":\"order_handover\",\"deadline\":\"2099-03-01\"},\"nace\":[\"25.62\"],\"country\":\"PL\",\"region\":\"PL841\"}" "$A/api/v1/offers" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
