@@ -1,9 +1,11 @@
-//! The web face of Klaster: the JSON API under `/api/v1` (with its OpenAPI document) and, later,
-//! the HTML pages. Handlers are thin: parse, call the store, render.
+//! The web face of Klaster: the JSON API under `/api/v1` (with its OpenAPI document) and the
+//! server-rendered HTML pages of the public portal. Handlers are thin: parse, call the store,
+//! render.
 
 pub mod api;
 mod extract;
 pub mod index_source;
+mod pages;
 mod pagination;
 mod problem;
 pub mod worker;
@@ -136,7 +138,8 @@ pub async fn load_memory(db: &Db) -> klaster_store::Result<Arc<klaster_translate
 /// The whole application as one router.
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .merge(api::router(state))
+        .merge(api::router(state.clone()))
+        .merge(pages::router(state))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(RequestBodyLimitLayer::new(api::MAX_REQUEST_BYTES))
         .layer(PropagateRequestIdLayer::x_request_id())

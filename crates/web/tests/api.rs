@@ -2,6 +2,7 @@
 //! `KLASTER_TEST_POSTGRES_URL` is set).
 
 mod common;
+mod pages;
 mod portal;
 
 use common::{TestApp, apps, firm_json};

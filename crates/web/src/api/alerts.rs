@@ -76,6 +76,25 @@ fn out(s: SavedSearch) -> SavedSearchOut {
     }
 }
 
+/// The clusters whose members-only offers a user may see: those its organisation belongs to,
+/// or the one it coordinates.
+pub(crate) async fn audiences_of(
+    db: &klaster_store::Db,
+    user_id: i64,
+) -> klaster_store::Result<Vec<i64>> {
+    let user = klaster_store::auth::user_by_id(db, user_id).await?;
+    Ok(match (user.role.as_str(), user.scope_id) {
+        ("coordinator", Some(c)) => vec![c],
+        ("org_admin" | "org_member", Some(org)) => klaster_store::directory::clusters_of(db, org)
+            .await?
+            .into_iter()
+            .filter(|m| m.left_on.is_none())
+            .map(|m| m.cluster_id)
+            .collect(),
+        _ => Vec::new(),
+    })
+}
+
 /// The stored query of a saved search as index query: offers only, newest first.
 pub(crate) fn saved_query(s: &SavedSearch, limit: usize) -> ApiResult<SearchQuery> {
     let p: SearchParams =
@@ -314,7 +333,8 @@ pub async fn saved_feed(
     Path(token): Path<String>,
 ) -> ApiResult<Response> {
     let s = alerts::by_token(state.db(), &token).await?;
-    let q = saved_query(&s, FEED_ENTRIES)?;
+    let mut q = saved_query(&s, FEED_ENTRIES)?;
+    q.filters.audiences = audiences_of(state.db(), s.user_id).await?;
     let lang = Lang::parse(&s.lang).unwrap_or(Lang::En);
     let title = format!("{}: {}", state.site().name, s.name);
     feed(&state, &q, title, &feed_path(&s), lang).await

@@ -67,7 +67,7 @@ impl Out<'_> {
     }
 }
 
-fn kind(k: Kind) -> OfferKind {
+pub(crate) fn kind(k: Kind) -> OfferKind {
     match k {
         Kind::OrderHandover => OfferKind::Subcontracting,
         Kind::FreeCapacity => OfferKind::Capacity,

@@ -110,7 +110,12 @@ fn check_language(input: &mut OfferInput) -> ApiResult<LanguageCheck> {
     })
 }
 
-fn offer_out(r: OfferRecord, texts: Vec<OfferText>, lang: Option<&str>, all: bool) -> OfferOut {
+pub(crate) fn offer_out(
+    r: OfferRecord,
+    texts: Vec<OfferText>,
+    lang: Option<&str>,
+    all: bool,
+) -> OfferOut {
     let pick = lang
         .and_then(|l| {
             texts
@@ -193,7 +198,7 @@ async fn review_policy(state: &AppState, org_id: i64) -> ApiResult<(bool, Vec<i6
     Ok((requires, reviewers))
 }
 
-pub(super) async fn readable(
+pub(crate) async fn readable(
     state: &AppState,
     who: Option<&Principal>,
     r: &OfferRecord,

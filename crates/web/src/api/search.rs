@@ -81,7 +81,7 @@ fn parse_lang(l: &str) -> ApiResult<Lang> {
 }
 
 /// The index query for these parameters; every value checked (422 naming the field).
-pub(super) fn to_query(p: &SearchParams) -> ApiResult<SearchQuery> {
+pub(crate) fn to_query(p: &SearchParams) -> ApiResult<SearchQuery> {
     let lang = p.lang.as_deref().map(parse_lang).transpose()?;
     let entity = p
         .entity

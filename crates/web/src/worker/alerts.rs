@@ -12,7 +12,7 @@ use klaster_translate::Lang;
 
 use super::notices::{mail_failure, payload_i64, retry};
 use super::{Failure, Worker};
-use crate::api::alerts::{saved_query, unsubscribe_path};
+use crate::api::alerts::{audiences_of, saved_query, unsubscribe_path};
 use crate::api::search::SearchParams;
 
 /// How far back a sweep looks: longer than any index lag, short enough to stay cheap.
@@ -34,6 +34,8 @@ impl Worker {
                 tracing::warn!(search = s.id, "saved search no longer valid; skipped");
                 continue;
             };
+            // members-only offers of the user's clusters too
+            q.filters.audiences = audiences_of(&self.db, s.user_id).await?;
             // only what was published since the search was saved (and not too long ago)
             q.filters.published_from = Some(s.created_at.max(now - Duration::days(LOOK_BACK_DAYS)));
             let ids: Vec<i64> = match index.search(&q) {

@@ -1,0 +1,116 @@
+//! `/`: what the portal is, the latest public offers, the clusters of the directory.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use klaster_domain::OrgKind;
+use klaster_domain::offer::OfferKind;
+use klaster_store::{directory, offers, organisations as orgs};
+
+use super::errors::{self, PageError};
+use super::lang::Ui;
+use super::summary::{OfferSummary, kind_label, summarise};
+use super::{Chrome, Section, render};
+use crate::AppState;
+
+/// How many offers and clusters the home page shows.
+const LATEST: i64 = 6;
+const CLUSTERS: i64 = 24;
+
+pub struct ClusterItem {
+    pub name: String,
+    pub name_lang: String,
+    /// Region (or country) name in the UI language.
+    pub place: String,
+    pub members: usize,
+    /// Only `http(s)` addresses, so a stored `javascript:` link can never become one.
+    pub website: Option<String>,
+}
+
+pub struct KindLink {
+    pub label: String,
+    pub href: String,
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    chrome: Chrome,
+    latest: Vec<OfferSummary>,
+    clusters: Vec<ClusterItem>,
+    kinds: Vec<KindLink>,
+}
+
+pub async fn page(State(state): State<AppState>, ui: Ui) -> Response {
+    match build(&state, &ui).await {
+        Ok(p) => render(&ui, StatusCode::OK, &p),
+        Err(e) => errors::page(&state, &ui, e),
+    }
+}
+
+async fn build(state: &AppState, ui: &Ui) -> Result<HomePage, PageError> {
+    let chrome = Chrome::new(state, ui, "home-title", Section::Home);
+    let tr = chrome.tr;
+    // The default filter: published and public (no clusters of an anonymous reader).
+    let mut latest = Vec::new();
+    for rec in offers::list(state.db(), &offers::Filter::default(), None, LATEST).await? {
+        let texts = offers::texts(state.db(), rec.id).await?;
+        latest.push(summarise(rec, texts, &tr));
+    }
+    Ok(HomePage {
+        latest,
+        clusters: clusters(state, ui).await?,
+        kinds: OfferKind::ALL
+            .into_iter()
+            .map(|k| KindLink {
+                label: kind_label(k, ui.lang),
+                href: super::lang::href("/offers", &[("kind", k.as_str())]),
+            })
+            .collect(),
+        chrome,
+    })
+}
+
+/// The directory's cluster organisations, by name (as `GET /api/v1/clusters` lists them).
+async fn clusters(state: &AppState, ui: &Ui) -> Result<Vec<ClusterItem>, PageError> {
+    let filter = orgs::Filter {
+        kinds: vec![OrgKind::ClusterOrganisation.as_str().into()],
+        ..orgs::Filter::default()
+    };
+    let page = orgs::Page {
+        sort: orgs::Sort::Name,
+        after: None,
+        limit: CLUSTERS,
+    };
+    let mut out = Vec::new();
+    for rec in orgs::list(state.db(), &filter, &page).await? {
+        let members = directory::members(state.db(), rec.id)
+            .await?
+            .iter()
+            .filter(|m| m.left_on.is_none())
+            .count();
+        let org = rec.org;
+        let name = org
+            .names
+            .iter()
+            .find(|n| n.lang == ui.lang.code())
+            .or(org.names.first());
+        let place = org
+            .region
+            .as_deref()
+            .and_then(klaster_refdata::regions::get)
+            .map(|r| r.name(ui.lang.code()).to_string())
+            .unwrap_or_else(|| super::summary::country_name(&org.country, ui.lang));
+        out.push(ClusterItem {
+            name: name.map_or_else(String::new, |n| n.text.clone()),
+            name_lang: name.map_or_else(String::new, |n| n.lang.clone()),
+            place,
+            members,
+            website: org
+                .website
+                .filter(|w| w.starts_with("https://") || w.starts_with("http://")),
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,150 @@
+//! The server-rendered HTML pages (the public portal): askama templates under `templates/`,
+//! UI strings from the Fluent catalogues under `locales/`, one stylesheet under `static/`.
+//! Pages work without JavaScript; every value is escaped by askama unless marked `|safe`.
+
+mod assets;
+mod errors;
+mod home;
+pub(crate) mod i18n;
+pub(crate) mod lang;
+mod offer;
+mod offers;
+mod summary;
+
+use askama::Template;
+use axum::Router;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+
+use crate::AppState;
+use i18n::Tr;
+use lang::{UI_LANGS, Ui};
+
+/// The page routes, with an HTML 404 for every path nothing else serves.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(home::page))
+        .route("/offers", get(offers::page))
+        .route("/offers/{id}", get(offer::page))
+        .route(assets::CSS_PATH, get(assets::css))
+        .fallback(errors::fallback)
+        .with_state(state)
+}
+
+/// Which main navigation entry a page belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Home,
+    Offers,
+    None,
+}
+
+/// A link of the language switch.
+pub struct LangLink {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub href: String,
+    pub current: bool,
+}
+
+/// What the layout (`base.html`) needs on every page.
+pub struct Chrome {
+    pub tr: Tr,
+    pub lang: &'static str,
+    pub site: String,
+    /// The page's own title (the layout adds the site name).
+    pub title: String,
+    pub section: Section,
+    pub switch: Vec<LangLink>,
+    pub css: &'static str,
+    pub footer_about: String,
+}
+
+impl Chrome {
+    pub fn new(state: &AppState, ui: &Ui, title_key: &str, section: Section) -> Self {
+        Self::for_site(state.site().name.clone(), ui, title_key, section)
+    }
+
+    pub fn for_site(site: String, ui: &Ui, title_key: &str, section: Section) -> Self {
+        let tr = Tr::new(ui.lang);
+        Chrome {
+            footer_about: tr.a("footer-about", &[("site", &site)]),
+            lang: ui.lang.code(),
+            site,
+            title: tr.t(title_key),
+            section,
+            switch: UI_LANGS
+                .into_iter()
+                .map(|l| LangLink {
+                    code: l.code(),
+                    name: l.autonym(),
+                    href: ui.href_with(&ui.path, "lang", Some(l.code())),
+                    current: l == ui.lang,
+                })
+                .collect(),
+            css: assets::css_href(),
+            tr,
+        }
+    }
+
+    /// For `aria-current` in the navigation.
+    pub fn at_home(&self) -> bool {
+        self.section == Section::Home
+    }
+    pub fn at_offers(&self) -> bool {
+        self.section == Section::Offers
+    }
+}
+
+/// Renders a page: HTML with the headers every page carries; a template that fails to render
+/// (it should not: templates are checked at compile time) is logged and answered with 500.
+pub fn render<T: Template>(ui: &Ui, status: StatusCode, page: &T) -> Response {
+    let body = match page.render() {
+        Ok(b) => b,
+        Err(e) => {
+            tracing::error!(error = %e, "page rendering failed");
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                "Internal error",
+            )
+                .into_response();
+        }
+    };
+    let mut res = (status, body).into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    h.insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(ui.lang.code()),
+    );
+    // The same URL answers in another language for another cookie or browser.
+    h.insert(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Cookie"),
+    );
+    // No page has scripts, frames or foreign resources: say so, so an injected one cannot run.
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
+             frame-ancestors 'none'; base-uri 'none'",
+        ),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    if let Some(c) = ui.cookie().and_then(|c| HeaderValue::from_str(&c).ok()) {
+        h.insert(header::SET_COOKIE, c);
+    }
+    res
+}
