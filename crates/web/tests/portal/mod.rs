@@ -650,3 +650,95 @@ async fn duplicates_markup_and_unknown_languages_get_clear_answers() {
     assert!(list["items"].as_array().unwrap().len() <= 1);
     app.stop().await;
 }
+
+/// A members-only offer reaches the alerts, feeds and searches of its cluster's members, and
+/// nobody else's.
+#[tokio::test]
+async fn members_only_offers_alert_and_show_only_inside_their_cluster() {
+    let app = TestApp::sqlite().await;
+    let sink = SmtpSink::start().await.unwrap();
+    let w = worker(&app, &sink);
+    let p = setup(&app).await;
+    let mut cluster = firm_json("Klaster Obróbki Metali", "25.62", "PL841", "5260250274");
+    cluster["kind"] = json!("cluster_organisation");
+    let cid = app.create_org(cluster).await;
+    for org in [p.owner_org, p.buyer_org] {
+        let res = app
+            .post(
+                &format!("/api/v1/clusters/{cid}/members"),
+                json!({"organisation_id": org, "role": "member", "joined_on": "2020-01-01"}),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+    }
+    let outsider_org = app
+        .create_org(firm_json("Beta", "25.11", "PL842", "6920000013"))
+        .await;
+    let outsider = app
+        .token_for("beta@example.org", "org_admin", Some(outsider_org))
+        .await;
+    let search = json!({"name": "Metal", "delivery": "instant", "query": {"nace": "25"}});
+    let mut feeds = Vec::new();
+    for token in [&p.buyer, &outsider] {
+        let s: Value = app
+            .post_as(token, "/api/v1/saved-searches", search.clone())
+            .await
+            .json()
+            .await
+            .unwrap();
+        feeds.push(s["feed_path"].as_str().unwrap().to_string());
+    }
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let offer = json!({
+        "organisation_id": p.owner_org, "lang": "pl", "title": "Tylko dla członków: wolne zlecenie",
+        "description": "Szukamy podwykonawcy.",
+        "details": {"kind": "order_handover", "deadline": "2099-01-01"},
+        "nace": ["25.11"], "country": "PL", "visibility": {"scope": "cluster", "cluster_id": cid}
+    });
+    let id = app
+        .post_as(&p.owner, "/api/v1/offers", offer)
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    app.post_as(
+        &p.owner,
+        &format!("/api/v1/offers/{id}/transitions"),
+        json!({"action": "submit"}),
+    )
+    .await;
+    drain(&w).await;
+    app.sync().await;
+    assert_eq!(
+        w.sweep_alerts(chrono::Utc::now()).await.unwrap(),
+        1,
+        "the member's search only"
+    );
+    drain(&w).await;
+    let mails = sink.wait_for(1, Duration::from_secs(10)).await;
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].rcpt_to, ["jonas@mueller.example.de"]);
+    let member_feed = app.get(&feeds[0]).await.text().await.unwrap();
+    assert!(member_feed.contains("Tylko dla członków"), "{member_feed}");
+    let outsider_feed = app.get(&feeds[1]).await.text().await.unwrap();
+    assert!(!outsider_feed.contains("Tylko dla członków"));
+    let q = "/api/v1/search?q=podwykonawca&entity=offer";
+    let total = |v: Value| v["total"].as_u64().unwrap();
+    assert_eq!(
+        total(app.get(q).await.json().await.unwrap()),
+        0,
+        "anonymous"
+    );
+    assert_eq!(
+        total(app.get_as(&outsider, q).await.json().await.unwrap()),
+        0
+    );
+    assert_eq!(
+        total(app.get_as(&p.buyer, q).await.json().await.unwrap()),
+        1,
+        "a member"
+    );
+    app.stop().await;
+}
