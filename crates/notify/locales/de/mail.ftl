@@ -25,6 +25,8 @@ interest-received-message = Nachricht:
 interest-received-original = Automatisch übersetzt (Originalsprache: { $language }). Original:
 interest-received-no-message = Es wurde keine Nachricht beigefügt.
 interest-received-next = Wenn Sie annehmen, stellt { $site } Sie einander per E-Mail vor und teilt Ihre Kontaktdaten.
+interest-reply-subject = Neue Nachricht zum Angebot „{ $title }“ von { $org }
+interest-reply-intro = { $org } hat im Gespräch zum Angebot „{ $title }“ geschrieben.
 
 ## Interesse angenommen (Vorstellung, an beide Seiten)
 

@@ -25,6 +25,8 @@ interest-received-message = Their message:
 interest-received-original = Translated automatically from { $language }. The original:
 interest-received-no-message = They did not add a message.
 interest-received-next = If you accept, { $site } will introduce you to each other by e-mail with your contact details.
+interest-reply-subject = New message about the offer “{ $title }” from { $org }
+interest-reply-intro = { $org } wrote in the conversation about the offer “{ $title }”.
 
 ## Interest accepted (an introduction, to both parties)
 

@@ -26,6 +26,8 @@ interest-received-message = Treść wiadomości:
 interest-received-original = Tłumaczenie automatyczne (język oryginału: { $language }). Oryginał:
 interest-received-no-message = Nie dołączono wiadomości.
 interest-received-next = Jeśli przyjmiesz zainteresowanie, portal { $site } przedstawi Was sobie e-mailem i przekaże dane kontaktowe.
+interest-reply-subject = Nowa wiadomość w sprawie oferty „{ $title }”: { $org }
+interest-reply-intro = Nowa wiadomość od { $org } w rozmowie o ofercie „{ $title }”.
 
 ## Przyjęcie zainteresowania (przedstawienie, do obu stron)
 

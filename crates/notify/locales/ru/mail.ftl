@@ -26,6 +26,8 @@ interest-received-message = Сообщение:
 interest-received-original = Переведено автоматически (язык оригинала: { $language }). Оригинал:
 interest-received-no-message = Сообщение не приложено.
 interest-received-next = Если вы примете интерес, портал { $site } познакомит вас по электронной почте и передаст контактные данные.
+interest-reply-subject = Новое сообщение о предложении «{ $title }»: { $org }
+interest-reply-intro = Новое сообщение от { $org } в переписке о предложении «{ $title }».
 
 ## Интерес принят (знакомство, обеим сторонам)
 

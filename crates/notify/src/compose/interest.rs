@@ -21,6 +21,9 @@ pub struct InterestReceived {
     pub message: Option<UserText>,
     /// The conversation about this interest.
     pub thread_path: String,
+    /// A later message in the thread (from either side), not the first expression of interest.
+    #[serde(default)]
+    pub reply: bool,
 }
 
 impl InterestReceived {
@@ -39,7 +42,12 @@ impl InterestReceived {
         ];
         let mut body = Body::default();
         greeting(&mut tr, &mut body, &self.to.name);
-        body.para(tr.with("interest-received-intro", &args));
+        let (intro, subject) = if self.reply {
+            ("interest-reply-intro", "interest-reply-subject")
+        } else {
+            ("interest-received-intro", "interest-received-subject")
+        };
+        body.para(tr.with(intro, &args));
         match &self.message {
             Some(m) if !m.text.trim().is_empty() => {
                 body.para(tr.get("interest-received-message"));
@@ -57,12 +65,14 @@ impl InterestReceived {
                 body.para(tr.get("interest-received-no-message"));
             }
         }
-        body.para(tr.with(
-            "interest-received-next",
-            &[("site", one_line(&site.name).into())],
-        ));
+        if !self.reply {
+            body.para(tr.with(
+                "interest-received-next",
+                &[("site", one_line(&site.name).into())],
+            ));
+        }
         body.link(tr.get("open-conversation"), site.url(&self.thread_path));
-        let subject = tr.with("interest-received-subject", &args);
+        let subject = tr.with(subject, &args);
         let env = Envelope {
             to: &self.to,
             reply_to: None,

@@ -23,6 +23,7 @@ fn received(lang: Lang) -> InterestReceived {
             }),
         }),
         thread_path: "/threads/42".into(),
+        reply: false,
     }
 }
 
@@ -101,6 +102,10 @@ fn every_notification(lang: Lang) -> Vec<Notification> {
             sections: vec![],
             manage_path: "/account/alerts".into(),
             unsubscribe_path: "/digest/unsubscribe".into(),
+        }),
+        Notification::InterestReceived(InterestReceived {
+            reply: true,
+            ..received(lang)
         }),
     ]
 }

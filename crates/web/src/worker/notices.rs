@@ -1,6 +1,7 @@
 //! The `notify_interest` job: translates a thread's new message into the other party's language
-//! and mails whom the event concerns — the owner about a new interest, both parties with each
-//! other's contacts on acceptance, the interested party on a refusal.
+//! and mails whom the event concerns — the owner about a new interest, the other side about a
+//! reply, both parties with each other's contacts on acceptance, the interested party on a
+//! refusal.
 
 use klaster_domain::Contact;
 use klaster_notify::compose::{
@@ -62,10 +63,11 @@ impl Worker {
             None => None,
         };
         let mails = match (event, message) {
-            ("received", Some(m)) => vec![self.received(&interest, &offer, &m).await?],
+            ("received", Some(m)) => vec![self.message_mail(&interest, &offer, &m, false).await?],
+            ("reply", Some(m)) => vec![self.message_mail(&interest, &offer, &m, true).await?],
             ("accepted", _) => self.accepted(&interest, &offer).await?,
             ("declined", _) => vec![self.declined(&interest, &offer).await?],
-            // replies are translated and kept in the thread; withdrawals need no mail
+            // withdrawals need no mail
             _ => Vec::new(),
         };
         for mail in mails.iter().flatten() {
@@ -143,24 +145,36 @@ impl Worker {
             .map_or(offer.offer.title.clone(), |t| t.title)
     }
 
-    async fn received(
+    /// A message of the thread, to the other side: the owner hears from the interested party
+    /// (the first message is the expression of interest itself), the interested party from the
+    /// owner; each in their language, with the original kept.
+    async fn message_mail(
         &self,
         i: &Interest,
         offer: &OfferRecord,
         m: &Message,
+        reply: bool,
     ) -> Result<Option<Mail>, Failure> {
         let owner = self
             .speaker(offer.offer.organisation_id, offer.offer.contact_id)
             .await?;
-        let from = self.speaker(i.organisation_id, i.contact_id).await?;
-        let Some(to) = owner.recipient else {
+        let interested = self.speaker(i.organisation_id, i.contact_id).await?;
+        let (to, from, lang) = if m.from_owner {
+            (interested.recipient, owner.organisation, i.lang.as_str())
+        } else {
+            (
+                owner.recipient,
+                interested.organisation,
+                offer.offer.lang.as_str(),
+            )
+        };
+        let Some(to) = to else {
             tracing::warn!(
-                offer = offer.id,
-                "the owner has no e-mail address: interest not mailed"
+                interest = i.id,
+                "the recipient has no e-mail address: not mailed"
             );
             return Ok(None);
         };
-        let lang = Lang::parse(&offer.offer.lang).unwrap_or(Lang::En);
         let text = match (&m.translated_body, Lang::parse(&m.lang)) {
             (Some(t), Some(src)) => UserText {
                 text: t.clone(),
@@ -174,11 +188,12 @@ impl Worker {
         Ok(Some(
             InterestReceived {
                 to,
-                lang,
-                offer_title: offer.offer.title.clone(),
-                from_org: from.organisation,
+                lang: Lang::parse(lang).unwrap_or(Lang::En),
+                offer_title: self.title_in(offer, lang).await,
+                from_org: from,
                 message: Some(text),
                 thread_path: format!("/interests/{}", i.id),
+                reply,
             }
             .compose(&self.site),
         ))

@@ -234,6 +234,25 @@ async fn an_order_handover_meets_a_german_partner_by_search_interest_and_mail() 
             "{first}"
         );
 
+        // The owner answers in Polish: the German firm is told, with the original kept.
+        let res = app
+            .post_as(
+                &p.owner,
+                &format!("/api/v1/interests/{iid}/messages"),
+                json!({"message": "Dziękujemy, prześlemy rysunki jutro."}),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        assert_eq!(drain(&w).await, vec![Outcome::Done]);
+        let mails = sink.wait_for(2, Duration::from_secs(10)).await;
+        assert_eq!(mails.len(), 2);
+        assert_eq!(mails[1].rcpt_to, ["jonas@mueller.example.de"]);
+        let text = mails[1].parsed().text.unwrap_or_default();
+        assert!(
+            text.contains("Dziękujemy, prześlemy rysunki jutro."),
+            "{text}"
+        );
+
         // Accepted: both sides get the other's contact details by mail.
         let res = app
             .post_as(
@@ -255,9 +274,9 @@ async fn an_order_handover_meets_a_german_partner_by_search_interest_and_mail() 
             .await;
         assert_eq!(res.status(), StatusCode::CONFLICT, "decided once");
         drain(&w).await;
-        let mails = sink.wait_for(3, Duration::from_secs(10)).await;
-        assert_eq!(mails.len(), 3);
-        let to_buyer = mails[1..]
+        let mails = sink.wait_for(4, Duration::from_secs(10)).await;
+        assert_eq!(mails.len(), 4);
+        let to_buyer = mails[2..]
             .iter()
             .find(|m| m.rcpt_to == ["jonas@mueller.example.de"])
             .unwrap();
