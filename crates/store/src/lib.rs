@@ -20,6 +20,7 @@ pub mod matching;
 pub mod offers;
 pub mod organisations;
 pub mod questionnaires;
+pub mod sessions;
 pub mod testing;
 
 pub use db::{Db, DbKind, Tx};

@@ -323,6 +323,79 @@ async fn tokens_authenticate_until_revoked() {
     }
 }
 
+#[tokio::test]
+async fn sessions_live_until_signed_out_or_expired_and_failures_are_counted() {
+    use chrono::Duration;
+    use klaster_store::sessions;
+    for t in engines().await {
+        let db = &t.db;
+        let user = klaster_store::auth::create_user(
+            db,
+            "anna@example.pl",
+            Some("pw"),
+            "org_member",
+            Some(7),
+        )
+        .await
+        .unwrap();
+        let idle = Duration::hours(8);
+        let (secret, s) = sessions::create(db, user.id, idle).await.unwrap();
+        assert_ne!(secret, s.csrf, "the cookie and the form token differ");
+        let (u, again) = sessions::get(db, &secret, idle).await.unwrap().unwrap();
+        assert_eq!((u.id, again.csrf.as_str()), (user.id, s.csrf.as_str()));
+        assert!(sessions::get(db, "forged", idle).await.unwrap().is_none());
+        let (other, _) = sessions::create(db, user.id, idle).await.unwrap();
+        sessions::delete(db, &secret).await.unwrap();
+        assert!(
+            sessions::get(db, &secret, idle).await.unwrap().is_none(),
+            "signed out"
+        );
+        assert!(
+            sessions::get(db, &other, idle).await.unwrap().is_some(),
+            "only that one"
+        );
+        assert_eq!(sessions::delete_for_user(db, user.id).await.unwrap(), 1);
+        let (short, _) = sessions::create(db, user.id, Duration::milliseconds(-1))
+            .await
+            .unwrap();
+        assert!(
+            sessions::get(db, &short, idle).await.unwrap().is_none(),
+            "expired"
+        );
+        assert_eq!(sessions::purge(db, Duration::hours(1)).await.unwrap(), 1);
+
+        for _ in 0..3 {
+            sessions::record_failure(db, "anna@example.pl")
+                .await
+                .unwrap();
+        }
+        sessions::record_failure(db, "10.0.0.1").await.unwrap();
+        let window = Duration::minutes(15);
+        assert_eq!(
+            sessions::failures_within(db, "anna@example.pl", window)
+                .await
+                .unwrap(),
+            3
+        );
+        sessions::clear_failures(db, "anna@example.pl")
+            .await
+            .unwrap();
+        assert_eq!(
+            sessions::failures_within(db, "anna@example.pl", window)
+                .await
+                .unwrap(),
+            0
+        );
+        assert_eq!(
+            sessions::failures_within(db, "10.0.0.1", window)
+                .await
+                .unwrap(),
+            1
+        );
+        t.cleanup().await;
+    }
+}
+
 #[test]
 fn passwords_hash_and_verify() {
     let h = klaster_store::auth::hash_password("zażółć gęślą jaźń").unwrap();
