@@ -80,6 +80,12 @@ impl Worker {
                 if let Err(e) = self.sweep_alerts(now).await {
                     tracing::error!(error = %e, "alert sweep failed");
                 }
+                // expired browser sessions and day-old sign-in failures
+                if let Err(e) =
+                    klaster_store::sessions::purge(&self.db, chrono::Duration::days(1)).await
+                {
+                    tracing::error!(error = %e, "session purge failed");
+                }
             }
             match self.run_once().await {
                 Ok(Some(_)) => continue,
