@@ -11,7 +11,7 @@
 //! - `testing` (feature `testing`): a real SMTP server for integration tests.
 //!
 //! ```
-//! use klaster_notify::compose::{InterestDeclined, Site};
+//! use klaster_notify::compose::{Compose, InterestDeclined, Site};
 //! use klaster_notify::{Lang, Recipient};
 //!
 //! let mail = InterestDeclined {
@@ -36,7 +36,7 @@ mod smtp;
 #[cfg(feature = "testing")]
 pub mod testing;
 
-pub use compose::{Notification, Site};
+pub use compose::{Compose, Notification, Site};
 pub use error::{NotifyError, PermanentKind};
 pub use klaster_refdata::Lang;
 pub use log_mailer::LogMailer;

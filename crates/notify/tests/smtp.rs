@@ -2,7 +2,7 @@
 
 use std::time::{Duration, Instant};
 
-use klaster_notify::compose::{InterestAccepted, Party, Site};
+use klaster_notify::compose::{Compose, InterestAccepted, Party, Site};
 use klaster_notify::testing::{Login, SmtpSink, Stage};
 use klaster_notify::{
     AnyMailer, DynMailer, Lang, Mail, Mailer, NotifyError, PermanentKind, Recipient, SmtpMailer,

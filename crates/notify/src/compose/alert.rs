@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::body::{Block, Body};
 use super::catalog::Tr;
-use super::{Envelope, OfferLink, Site, finish, greeting, report};
+use super::{Compose, Envelope, OfferLink, Site, finish, greeting};
 use crate::mail::{Mail, Recipient, one_line};
 
 /// New offers for one saved search.
@@ -25,15 +25,10 @@ pub struct Alert {
     pub unsubscribe_path: String,
 }
 
-impl Alert {
-    pub fn compose(&self, site: &Site) -> Mail {
-        let mut problems = Vec::new();
-        let mail = self.render(site, &mut problems);
-        report(&problems);
-        mail
-    }
+impl Compose for Alert {
+    type Output = Mail;
 
-    pub(crate) fn render(&self, site: &Site, problems: &mut Vec<String>) -> Mail {
+    fn render(&self, site: &Site, problems: &mut Vec<String>) -> Mail {
         let mut tr = Tr::new(self.lang);
         let count = self.new_count.max(len_u32(&self.offers));
         let args = [
@@ -104,15 +99,12 @@ impl Digest {
             .map(|s| s.new_count.max(len_u32(&s.offers)))
             .fold(0, u32::saturating_add)
     }
+}
 
-    pub fn compose(&self, site: &Site) -> Mail {
-        let mut problems = Vec::new();
-        let mail = self.render(site, &mut problems);
-        report(&problems);
-        mail
-    }
+impl Compose for Digest {
+    type Output = Mail;
 
-    pub(crate) fn render(&self, site: &Site, problems: &mut Vec<String>) -> Mail {
+    fn render(&self, site: &Site, problems: &mut Vec<String>) -> Mail {
         let mut tr = Tr::new(self.lang);
         let mut body = Body::default();
         greeting(&mut tr, &mut body, &self.to.name);

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::body::{Block, Body};
 use super::catalog::Tr;
-use super::{Envelope, Site, UserText, finish, greeting, report};
+use super::{Compose, Envelope, Site, UserText, finish, greeting};
 use crate::mail::{Mail, Recipient, one_line};
 
 /// To an offer's owner: an organisation is interested.
@@ -26,15 +26,10 @@ pub struct InterestReceived {
     pub reply: bool,
 }
 
-impl InterestReceived {
-    pub fn compose(&self, site: &Site) -> Mail {
-        let mut problems = Vec::new();
-        let mail = self.render(site, &mut problems);
-        report(&problems);
-        mail
-    }
+impl Compose for InterestReceived {
+    type Output = Mail;
 
-    pub(crate) fn render(&self, site: &Site, problems: &mut Vec<String>) -> Mail {
+    fn render(&self, site: &Site, problems: &mut Vec<String>) -> Mail {
         let mut tr = Tr::new(self.lang);
         let args = [
             ("org", one_line(&self.from_org).into()),
@@ -106,16 +101,11 @@ pub struct InterestAccepted {
     pub thread_path: String,
 }
 
-impl InterestAccepted {
+impl Compose for InterestAccepted {
     /// `[to the owner, to the interested party]`.
-    pub fn compose(&self, site: &Site) -> [Mail; 2] {
-        let mut problems = Vec::new();
-        let mails = self.render(site, &mut problems);
-        report(&problems);
-        mails
-    }
+    type Output = [Mail; 2];
 
-    pub(crate) fn render(&self, site: &Site, problems: &mut Vec<String>) -> [Mail; 2] {
+    fn render(&self, site: &Site, problems: &mut Vec<String>) -> [Mail; 2] {
         [
             self.introduce(
                 &self.owner,
@@ -133,7 +123,9 @@ impl InterestAccepted {
             ),
         ]
     }
+}
 
+impl InterestAccepted {
     fn introduce(
         &self,
         reader: &Party,
@@ -200,15 +192,10 @@ pub struct InterestDeclined {
     pub offers_path: String,
 }
 
-impl InterestDeclined {
-    pub fn compose(&self, site: &Site) -> Mail {
-        let mut problems = Vec::new();
-        let mail = self.render(site, &mut problems);
-        report(&problems);
-        mail
-    }
+impl Compose for InterestDeclined {
+    type Output = Mail;
 
-    pub(crate) fn render(&self, site: &Site, problems: &mut Vec<String>) -> Mail {
+    fn render(&self, site: &Site, problems: &mut Vec<String>) -> Mail {
         let mut tr = Tr::new(self.lang);
         let args = [
             ("org", one_line(&self.owner_org).into()),

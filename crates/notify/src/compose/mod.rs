@@ -122,24 +122,32 @@ pub enum Notification {
     Digest(Digest),
 }
 
-impl Notification {
-    pub fn compose(&self, site: &Site) -> Vec<Mail> {
-        let (mails, problems) = self.render(site);
-        report(&problems);
-        mails
-    }
+impl Compose for Notification {
+    type Output = Vec<Mail>;
 
-    /// The mails and every catalogue problem met on the way (empty when all is well).
-    pub(crate) fn render(&self, site: &Site) -> (Vec<Mail>, Vec<String>) {
+    fn render(&self, site: &Site, problems: &mut Vec<String>) -> Vec<Mail> {
+        match self {
+            Self::InterestReceived(n) => vec![n.render(site, problems)],
+            Self::InterestAccepted(n) => n.render(site, problems).into(),
+            Self::InterestDeclined(n) => vec![n.render(site, problems)],
+            Self::Alert(n) => vec![n.render(site, problems)],
+            Self::Digest(n) => vec![n.render(site, problems)],
+        }
+    }
+}
+
+/// A notification that becomes mail: `render` writes it and notes catalogue problems (a
+/// missing message), `compose` logs those and hands the mail over.
+pub trait Compose {
+    type Output;
+
+    fn render(&self, site: &Site, problems: &mut Vec<String>) -> Self::Output;
+
+    fn compose(&self, site: &Site) -> Self::Output {
         let mut problems = Vec::new();
-        let mails = match self {
-            Self::InterestReceived(n) => vec![n.render(site, &mut problems)],
-            Self::InterestAccepted(n) => n.render(site, &mut problems).into(),
-            Self::InterestDeclined(n) => vec![n.render(site, &mut problems)],
-            Self::Alert(n) => vec![n.render(site, &mut problems)],
-            Self::Digest(n) => vec![n.render(site, &mut problems)],
-        };
-        (mails, problems)
+        let out = self.render(site, &mut problems);
+        report(&problems);
+        out
     }
 }
 

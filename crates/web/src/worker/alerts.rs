@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use klaster_notify::Recipient;
-use klaster_notify::compose::{Alert, Digest, DigestSection, OfferLink};
+use klaster_notify::compose::{Alert, Compose, Digest, DigestSection, OfferLink};
 use klaster_store::alerts::{self as saved, SavedSearch};
 use klaster_store::{StoreError, auth, jobs, offers};
 use klaster_translate::Lang;

@@ -5,7 +5,7 @@
 
 use klaster_domain::Contact;
 use klaster_notify::compose::{
-    InterestAccepted, InterestDeclined, InterestReceived, Original, Party, UserText,
+    Compose, InterestAccepted, InterestDeclined, InterestReceived, Original, Party, UserText,
 };
 use klaster_notify::{Mail, NotifyError, Recipient};
 use klaster_store::interests::{self, Interest, Message};
