@@ -187,6 +187,28 @@ fn xml_chars(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// Everything but pchar / "/" / "?" of RFC 3986 (so "%" too: it would need a valid escape).
+const NOT_PCHAR: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'!')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b'+')
+    .remove(b',')
+    .remove(b';')
+    .remove(b'=')
+    .remove(b':')
+    .remove(b'@')
+    .remove(b'/')
+    .remove(b'?');
+
 /// A `tag:` URI (RFC 4151), the recommended kind of Atom id: `tag:klaster.example.org,2026-03-01:offer/42`.
 /// `authority` is a domain name (or an e-mail address) the portal held on `date`; characters
 /// not allowed in the specific part are percent-encoded.
@@ -198,18 +220,7 @@ pub fn tag_uri(authority: &str, date: NaiveDate, specific: &str) -> String {
         .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '@'))
         .collect();
     let mut out = format!("tag:{authority},{}:", date.format("%Y-%m-%d"));
-    for c in specific.chars() {
-        // pchar / "/" / "?" of RFC 3986, minus "%" which would need a valid escape after it.
-        let keep = c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@/?".contains(c);
-        if keep {
-            out.push(c);
-        } else {
-            let mut buf = [0u8; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
-        }
-    }
+    out.extend(percent_encoding::utf8_percent_encode(specific, NOT_PCHAR));
     out
 }
 

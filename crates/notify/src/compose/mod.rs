@@ -57,21 +57,22 @@ impl Site {
     }
 }
 
+/// What may not stand in a URL as it is: controls, space, non-ASCII (always encoded) and the
+/// characters RFC 3986 excludes.
+const UNSAFE: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'<')
+    .add(b'>')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
 fn percent_encode_unsafe(url: &str) -> String {
-    let mut out = String::with_capacity(url.len());
-    for c in url.chars() {
-        let safe = c.is_ascii_graphic()
-            && !matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}');
-        if safe {
-            out.push(c);
-        } else {
-            let mut buf = [0u8; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(url, UNSAFE).to_string()
 }
 
 /// Text a user wrote, as the reader should see it: `text` in the reader's language (perhaps

@@ -152,7 +152,7 @@ pub async fn download(
         "attachment; filename=\"{}\"; filename*=UTF-8''{}",
         a.filename
             .replace(|c: char| !c.is_ascii() || c == '\\', "_"),
-        utf8_percent(&a.filename)
+        percent_encoding::utf8_percent_encode(&a.filename, ATTR_CHAR_ENCODED)
     );
     Ok((
         [
@@ -166,15 +166,11 @@ pub async fn download(
         .into_response())
 }
 
-/// RFC 8187 value characters.
-fn utf8_percent(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'_' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
+/// What RFC 8187 (`filename*=UTF-8''...`) needs encoded: all but letters, digits and `.-_`.
+const ATTR_CHAR_ENCODED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'.')
+    .remove(b'-')
+    .remove(b'_');
 
 /// Remove an attachment from an offer the caller acts for.
 #[utoipa::path(delete, path = "/attachments/{id}", tag = "portal", params(("id" = i64, Path)),
