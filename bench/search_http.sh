@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Search over HTTP on loopback: `klaster serve` answering /api/v1/search from a large index
-# (built by crates/search/examples/bench.rs: N offers in 11 languages + N/10 organisations),
+# (built by crates/search/examples/index_bench.rs: N offers in 11 languages + N/10 organisations),
 # under wrk with a mix of typical queries with filters.
 #
 #   bench/search_http.sh [N]        # default N = 1000000; the index is kept in $IDX for reruns
@@ -9,11 +9,11 @@ cd "$(dirname "$0")/.."
 N=${1:-1000000}
 IDX=${IDX:-/work/tgt/search-bench/idx$N}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
-cargo build --release -q -p klaster-cli --bin klaster -p klaster-search --example bench
+cargo build --release -q -p klaster-cli --bin klaster -p klaster-search --example index_bench
 BIN=$CARGO_TARGET_DIR/release/klaster
 if [ ! -f "$IDX/meta.json" ]; then
   mkdir -p "$IDX"
-  /usr/bin/time -v "$CARGO_TARGET_DIR/release/examples/bench" --offers "$N" --orgs $((N / 10)) --dir "$IDX" \
+  /usr/bin/time -v "$CARGO_TARGET_DIR/release/examples/index_bench" --offers "$N" --orgs $((N / 10)) --dir "$IDX" \
     2> "$IDX.build.time" | tee "$IDX.build.log"
   grep -E "Elapsed|Maximum resident" "$IDX.build.time"
 fi

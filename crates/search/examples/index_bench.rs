@@ -1,6 +1,6 @@
 //! Synthetic build-and-query benchmark (numbers go into notes, not assertions).
 //!
-//!   CARGO_TARGET_DIR=/work/tgt/search cargo run --release -p klaster-search --example bench -- \
+//!   CARGO_TARGET_DIR=/work/tgt/search cargo run --release -p klaster-search --example index_bench -- \
 //!       --offers 100000 --orgs 10000 --dir /work/tgt/search-bench/idx
 //!
 //! Text is generated from per-language word lists: a few dozen real business words per
