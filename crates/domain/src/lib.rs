@@ -34,6 +34,14 @@ pub use relation::{
 };
 pub use text::{LocalizedText, fold};
 
+/// Checks an optional e-mail address as every form of the domain does (empty = none), the
+/// error named after `field`.
+pub fn email_address(field: &str, s: Option<String>) -> Result<Option<String>, ValidationErrors> {
+    let mut e = ValidationErrors::new();
+    let out = check::email(field, s, &mut e);
+    if e.is_empty() { Ok(out) } else { Err(e) }
+}
+
 #[cfg(all(test, feature = "openapi"))]
 mod openapi_tests {
     use super::*;

@@ -384,6 +384,24 @@ fn escape_like(s: &str) -> String {
         .replace('_', "\\_")
 }
 
+/// The organisations with these ids (missing ones left out), in batches of `BATCH_ROWS`.
+pub async fn get_many(db: &Db, ids: &[i64]) -> Result<Vec<OrgRecord>> {
+    let mut out = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(crate::BATCH_ROWS) {
+        let rows: Vec<Row> = on_db!(db, p => {
+            let mut q = QueryBuilder::new(format!("SELECT {COLUMNS} FROM organisations o WHERE o.id IN ("));
+            let mut sep = q.separated(", ");
+            for id in chunk {
+                sep.push_bind(*id);
+            }
+            q.push(") ORDER BY o.id");
+            q.build_query_as::<Row>().fetch_all(p).await
+        })?;
+        out.extend(rows.into_iter().map(OrgRecord::from));
+    }
+    Ok(out)
+}
+
 /// Reads an organisation inside a transaction.
 pub async fn get_in(tx: &mut Tx, id: i64) -> Result<OrgRecord> {
     let sql = format!("SELECT {COLUMNS} FROM organisations o WHERE o.id = $1");

@@ -88,29 +88,9 @@ impl Tr {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
     use std::path::Path;
 
-    use fluent_syntax::ast;
-
     use super::*;
-
-    /// Message ids (with `.attribute`s) of one catalogue file, failing on any syntax error.
-    fn ids_in(path: &Path) -> BTreeSet<String> {
-        let source = std::fs::read_to_string(path).unwrap();
-        let resource = fluent_syntax::parser::parse(source.as_str())
-            .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
-        let mut ids = BTreeSet::new();
-        for entry in resource.body {
-            if let ast::Entry::Message(m) = entry {
-                for a in &m.attributes {
-                    ids.insert(format!("{}.{}", m.id.name, a.id.name));
-                }
-                ids.insert(m.id.name.to_owned());
-            }
-        }
-        ids
-    }
 
     #[test]
     fn every_catalogue_has_every_message() {
@@ -127,10 +107,10 @@ mod tests {
         expected.sort();
         assert_eq!(on_disk, expected, "locales/ and CATALOGUE_LANGS disagree");
 
-        let english = ids_in(&dir.join("en/mail.ftl"));
+        let english = crate::testing::catalogue_ids(&dir.join("en/mail.ftl"));
         assert!(english.len() > 30, "{english:?}");
         for lang in CATALOGUE_LANGS {
-            let ids = ids_in(&dir.join(lang.code()).join("mail.ftl"));
+            let ids = crate::testing::catalogue_ids(&dir.join(lang.code()).join("mail.ftl"));
             let missing: Vec<_> = english.difference(&ids).collect();
             let extra: Vec<_> = ids.difference(&english).collect();
             assert!(missing.is_empty(), "{lang}: missing {missing:?}");

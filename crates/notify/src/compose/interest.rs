@@ -26,6 +26,19 @@ pub struct InterestReceived {
     pub reply: bool,
 }
 
+/// User text quoted as the reader sees it, followed by the original when it was translated.
+fn quote(tr: &mut Tr, body: &mut Body, text: &UserText) {
+    body.push(Block::Quote(text.text.clone()));
+    if let Some(original) = text.distinct_original() {
+        let language = original.lang.name_in(tr.lang());
+        body.para(tr.with(
+            "interest-received-original",
+            &[("language", language.into())],
+        ));
+        body.push(Block::Quote(original.text.clone()));
+    }
+}
+
 impl Compose for InterestReceived {
     type Output = Mail;
 
@@ -46,15 +59,7 @@ impl Compose for InterestReceived {
         match &self.message {
             Some(m) if !m.text.trim().is_empty() => {
                 body.para(tr.get("interest-received-message"));
-                body.push(Block::Quote(m.text.clone()));
-                if let Some(original) = m.distinct_original() {
-                    let language = original.lang.name_in(tr.lang());
-                    body.para(tr.with(
-                        "interest-received-original",
-                        &[("language", language.into())],
-                    ));
-                    body.push(Block::Quote(original.text.clone()));
-                }
+                quote(&mut tr, &mut body, m);
             }
             _ => {
                 body.para(tr.get("interest-received-no-message"));
@@ -206,15 +211,7 @@ impl Compose for InterestDeclined {
         body.para(tr.with("interest-declined-intro", &args));
         if let Some(note) = self.note.as_ref().filter(|n| !n.text.trim().is_empty()) {
             body.para(tr.get("interest-declined-note"));
-            body.push(Block::Quote(note.text.clone()));
-            if let Some(original) = note.distinct_original() {
-                let language = original.lang.name_in(tr.lang());
-                body.para(tr.with(
-                    "interest-received-original",
-                    &[("language", language.into())],
-                ));
-                body.push(Block::Quote(original.text.clone()));
-            }
+            quote(&mut tr, &mut body, note);
         }
         body.para(tr.with(
             "interest-declined-encourage",

@@ -19,9 +19,11 @@
 //! # }
 //! ```
 
+mod catalogue;
 mod parsed;
 mod session;
 mod sink;
 
+pub use catalogue::catalogue_ids;
 pub use parsed::{MailAddr, ParsedMail};
 pub use sink::{Login, ReceivedMail, SmtpSink, Stage};

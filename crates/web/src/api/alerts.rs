@@ -139,22 +139,8 @@ pub async fn create(
         })
         .transpose()?
         .unwrap_or(Lang::En);
-    let email = match input
-        .email
-        .as_deref()
-        .map(str::trim)
-        .filter(|e| !e.is_empty())
-    {
-        Some(e) if e.contains('@') && !e.contains(char::is_whitespace) => e.to_string(),
-        Some(_) => {
-            return Err(ApiError::invalid().field(
-                "email",
-                "invalid_email",
-                "not an e-mail address",
-            ));
-        }
-        None => principal.user.email.clone(),
-    };
+    let email = klaster_domain::email_address("email", input.email)?
+        .unwrap_or_else(|| principal.user.email.clone());
     let query = serde_json::to_value(&input.query).map_err(|_| ApiError::internal())?;
     let s = alerts::create(
         state.db(),

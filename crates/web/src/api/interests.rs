@@ -214,7 +214,7 @@ pub async fn create(
                 "no such organisation",
             )
         })?;
-    check_contact(&state, input.contact_id, input.organisation_id).await?;
+    super::check_contact(&state, input.contact_id, input.organisation_id).await?;
     let message = message_text(&input.message)?;
     let lang = message_lang(input.lang.as_deref(), &message)?;
     let (interest, first) = interests::create(
@@ -234,22 +234,6 @@ pub async fn create(
         StatusCode::CREATED,
         Json(interest_out(interest, Some(vec![first]))),
     ))
-}
-
-async fn check_contact(state: &AppState, contact: Option<i64>, org: i64) -> ApiResult<()> {
-    let Some(c) = contact else { return Ok(()) };
-    let belongs = directory::contact(state.db(), c)
-        .await
-        .is_ok_and(|r| r.organisation_id == org);
-    if belongs {
-        Ok(())
-    } else {
-        Err(ApiError::invalid().field(
-            "contact_id",
-            "unknown_contact",
-            "the contact must be one of the organisation's",
-        ))
-    }
 }
 
 /// Which side of a thread the caller is on.
@@ -325,10 +309,15 @@ pub async fn list(
     ))
 }
 
-async fn party(state: &AppState, org_id: i64, contact_id: Option<i64>) -> ApiResult<PartyOut> {
-    let org = orgs::get(state.db(), org_id).await?;
+/// Who speaks for an organisation: the named contact's details, else the organisation's.
+pub(crate) async fn party(
+    db: &klaster_store::Db,
+    org_id: i64,
+    contact_id: Option<i64>,
+) -> klaster_store::Result<PartyOut> {
+    let org = orgs::get(db, org_id).await?;
     let contact = match contact_id {
-        Some(c) => directory::contact(state.db(), c)
+        Some(c) => directory::contact(db, c)
             .await
             .ok()
             .and_then(|r| directory::decode::<klaster_domain::Contact>(&r.data.0).ok()),
@@ -357,8 +346,13 @@ pub(crate) async fn introduction(
     offer: &OfferRecord,
 ) -> ApiResult<[PartyOut; 2]> {
     Ok([
-        party(state, offer.offer.organisation_id, offer.offer.contact_id).await?,
-        party(state, i.organisation_id, i.contact_id).await?,
+        party(
+            state.db(),
+            offer.offer.organisation_id,
+            offer.offer.contact_id,
+        )
+        .await?,
+        party(state.db(), i.organisation_id, i.contact_id).await?,
     ])
 }
 

@@ -131,11 +131,8 @@ async fn org_candidates(
     ids.sort_unstable();
     ids.dedup();
     let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        let Ok(rec) = orgs::get(state.db(), id).await else {
-            continue;
-        };
-        let o = rec.org;
+    for rec in orgs::get_many(state.db(), &ids).await? {
+        let (id, o) = (rec.id, rec.org);
         out.push(OrgFacts {
             organisation_id: id,
             name: o.primary_name().to_string(),

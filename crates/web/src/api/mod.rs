@@ -8,7 +8,7 @@ mod attachments;
 mod clusters;
 mod contacts;
 pub(crate) mod fields;
-mod interests;
+pub(crate) mod interests;
 mod matches;
 pub(crate) mod offers;
 mod organisations;
@@ -127,6 +127,27 @@ async fn member_of(state: &AppState, org_id: i64) -> Result<Vec<i64>, crate::Api
         .filter(|m| m.left_on.is_none())
         .map(|m| m.cluster_id)
         .collect())
+}
+
+/// A contact given with a write must be one of the organisation's (422 naming `contact_id`).
+async fn check_contact(
+    state: &AppState,
+    contact: Option<i64>,
+    org: i64,
+) -> Result<(), crate::ApiError> {
+    let Some(c) = contact else { return Ok(()) };
+    let belongs = klaster_store::directory::contact(state.db(), c)
+        .await
+        .is_ok_and(|r| r.organisation_id == org);
+    if belongs {
+        Ok(())
+    } else {
+        Err(crate::ApiError::invalid().field(
+            "contact_id",
+            "unknown_contact",
+            "the contact must be one of the organisation's",
+        ))
+    }
 }
 
 /// The snake_case name of a serde enum value, as stored in text columns.

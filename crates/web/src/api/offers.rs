@@ -348,18 +348,7 @@ async fn checked(state: &AppState, principal: &Principal, input: OfferInput) -> 
             "an offer can be limited only to a cluster its organisation belongs to",
         ));
     }
-    if let Some(c) = offer.contact_id {
-        let belongs = directory::contact(state.db(), c)
-            .await
-            .is_ok_and(|r| r.organisation_id == offer.organisation_id);
-        if !belongs {
-            return Err(ApiError::invalid().field(
-                "contact_id",
-                "unknown_contact",
-                "the contact must be one of the organisation's",
-            ));
-        }
-    }
+    super::check_contact(state, offer.contact_id, offer.organisation_id).await?;
     Ok(offer)
 }
 

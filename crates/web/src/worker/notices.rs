@@ -3,17 +3,17 @@
 //! reply, both parties with each other's contacts on acceptance, the interested party on a
 //! refusal.
 
-use klaster_domain::Contact;
 use klaster_notify::compose::{
     Compose, InterestAccepted, InterestDeclined, InterestReceived, Original, Party, UserText,
 };
 use klaster_notify::{Mail, NotifyError, Recipient};
 use klaster_store::interests::{self, Interest, Message};
 use klaster_store::offers::{self, OfferRecord};
-use klaster_store::{StoreError, directory, jobs, organisations as orgs};
+use klaster_store::{StoreError, jobs};
 use klaster_translate::{Lang, TranslateError};
 
 use super::{Failure, Worker};
+use crate::api::interests::party;
 
 pub(super) fn retry(e: impl std::fmt::Display) -> Failure {
     Failure::Retry(e.to_string(), None)
@@ -112,24 +112,12 @@ impl Worker {
     }
 
     async fn speaker(&self, org_id: i64, contact_id: Option<i64>) -> Result<Speaker, Failure> {
-        let org = orgs::get(&self.db, org_id).await.map_err(retry)?.org;
-        let contact: Option<Contact> = match contact_id {
-            Some(c) => directory::contact(&self.db, c)
-                .await
-                .ok()
-                .and_then(|r| directory::decode(&r.data.0).ok()),
-            None => None,
-        };
-        let name = org.primary_name().to_string();
-        let email = contact
-            .as_ref()
-            .and_then(|c| c.email.clone())
-            .or(org.email.clone());
-        let contact_name = contact.as_ref().map_or(name.clone(), |c| c.name.clone());
+        let p = party(&self.db, org_id, contact_id).await.map_err(retry)?;
+        let name = p.contact.unwrap_or_else(|| p.organisation.clone());
         Ok(Speaker {
-            recipient: email.map(|e| Recipient::new(contact_name, e)),
-            phone: contact.and_then(|c| c.phone).or(org.phone),
-            organisation: name,
+            recipient: p.email.map(|e| Recipient::new(name, e)),
+            phone: p.phone,
+            organisation: p.organisation,
         })
     }
 

@@ -1,7 +1,6 @@
 //! The HTML pages over real HTTP: every page in every UI language, language negotiation,
 //! escaping of what users wrote, what an anonymous visitor may not see, and form errors.
 
-use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -17,23 +16,6 @@ const UI: [&str; 3] = ["pl", "en", "ru"];
 /// What a message missing from every catalogue shows on a page.
 const MISSING: char = '⟦';
 
-/// Message ids of one catalogue file (with `.attribute`s), failing on a syntax error.
-fn ids_in(path: &Path) -> BTreeSet<String> {
-    let source = std::fs::read_to_string(path).unwrap();
-    let resource = fluent_syntax::parser::parse(source.as_str())
-        .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
-    let mut ids = BTreeSet::new();
-    for entry in resource.body {
-        if let fluent_syntax::ast::Entry::Message(m) = entry {
-            for a in &m.attributes {
-                ids.insert(format!("{}.{}", m.id.name, a.id.name));
-            }
-            ids.insert(m.id.name.to_owned());
-        }
-    }
-    ids
-}
-
 #[test]
 fn every_ui_catalogue_has_every_message() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
@@ -45,10 +27,10 @@ fn every_ui_catalogue_has_every_message() {
     let mut expected: Vec<String> = UI.iter().map(|s| s.to_string()).collect();
     expected.sort();
     assert_eq!(on_disk, expected, "one catalogue per UI language");
-    let english = ids_in(&dir.join("en/ui.ftl"));
+    let english = klaster_notify::testing::catalogue_ids(&dir.join("en/ui.ftl"));
     assert!(english.len() > 50, "{english:?}");
     for lang in UI {
-        let ids = ids_in(&dir.join(lang).join("ui.ftl"));
+        let ids = klaster_notify::testing::catalogue_ids(&dir.join(lang).join("ui.ftl"));
         let missing: Vec<_> = english.difference(&ids).collect();
         let extra: Vec<_> = ids.difference(&english).collect();
         assert!(missing.is_empty(), "{lang}: missing {missing:?}");
