@@ -37,6 +37,9 @@ pub fn router(state: AppState) -> Router {
 pub enum Section {
     Home,
     Offers,
+    Directory,
+    Analytics,
+    Account,
     None,
 }
 
@@ -94,6 +97,12 @@ impl Chrome {
     }
     pub fn at_offers(&self) -> bool {
         self.section == Section::Offers
+    }
+    pub fn at_directory(&self) -> bool {
+        self.section == Section::Directory
+    }
+    pub fn at_analytics(&self) -> bool {
+        self.section == Section::Analytics
     }
 }
 

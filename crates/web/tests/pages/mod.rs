@@ -27,15 +27,43 @@ fn every_ui_catalogue_has_every_message() {
     let mut expected: Vec<String> = UI.iter().map(|s| s.to_string()).collect();
     expected.sort();
     assert_eq!(on_disk, expected, "one catalogue per UI language");
-    let english = klaster_notify::testing::catalogue_ids(&dir.join("en/ui.ftl"));
-    assert!(english.len() > 50, "{english:?}");
-    for lang in UI {
-        let ids = klaster_notify::testing::catalogue_ids(&dir.join(lang).join("ui.ftl"));
-        let missing: Vec<_> = english.difference(&ids).collect();
-        let extra: Vec<_> = ids.difference(&english).collect();
-        assert!(missing.is_empty(), "{lang}: missing {missing:?}");
-        assert!(extra.is_empty(), "{lang}: not in English {extra:?}");
+    // A catalogue is split by area (ui.ftl, then one file per part of the portal): every
+    // language has the same files, each with the same messages, and no message is in two files.
+    let files = |lang: &str| -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir.join(lang))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".ftl"))
+            .collect();
+        names.sort();
+        names
+    };
+    let english_files = files("en");
+    assert!(english_files.contains(&"ui.ftl".to_string()));
+    let mut seen = std::collections::BTreeMap::new();
+    let mut total = 0;
+    for file in &english_files {
+        let english = klaster_notify::testing::catalogue_ids(&dir.join("en").join(file));
+        total += english.len();
+        for id in &english {
+            if let Some(other) = seen.insert(id.clone(), file.clone()) {
+                panic!("{id} is in both {other} and {file}");
+            }
+        }
+        for lang in UI {
+            assert_eq!(
+                files(lang),
+                english_files,
+                "{lang}: the same files as English"
+            );
+            let ids = klaster_notify::testing::catalogue_ids(&dir.join(lang).join(file));
+            let missing: Vec<_> = english.difference(&ids).collect();
+            let extra: Vec<_> = ids.difference(&english).collect();
+            assert!(missing.is_empty(), "{lang}/{file}: missing {missing:?}");
+            assert!(extra.is_empty(), "{lang}/{file}: not in English {extra:?}");
+        }
     }
+    assert!(total > 50, "{seen:?}");
 }
 
 fn worker(app: &TestApp) -> Worker {
