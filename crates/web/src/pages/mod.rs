@@ -4,6 +4,9 @@
 
 mod assets;
 mod errors;
+// Used by the directory and analytics pages (in progress on their branches).
+#[allow(dead_code)]
+pub(crate) mod format;
 mod home;
 pub(crate) mod i18n;
 pub(crate) mod lang;
@@ -39,7 +42,6 @@ pub enum Section {
     Offers,
     Directory,
     Analytics,
-    Account,
     None,
 }
 
