@@ -8,6 +8,7 @@ mod closure;
 mod db;
 mod error;
 
+pub mod accounts;
 pub mod alerts;
 pub mod analyses;
 pub mod attachments;

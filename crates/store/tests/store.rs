@@ -606,3 +606,154 @@ async fn a_test_database_is_dropped_even_without_cleanup() {
         .unwrap();
     assert_eq!(left, 0, "{name} was left behind");
 }
+
+#[tokio::test]
+async fn sign_up_links_are_used_once_and_a_new_password_signs_out_everywhere() {
+    use chrono::Duration;
+    use klaster_store::accounts::{self, Purpose, SignUp};
+    use klaster_store::sessions;
+    for t in engines().await {
+        let db = &t.db;
+        let SignUp::Created(id) =
+            accounts::sign_up(db, " Olga@Example.BY ", "long password 1", "ru")
+                .await
+                .unwrap()
+        else {
+            panic!("a new address opens an account")
+        };
+        let again = accounts::sign_up(db, "olga@example.by", "other password", "en")
+            .await
+            .unwrap();
+        assert_eq!(again, SignUp::Exists(id));
+        let mails: Vec<serde_json::Value> = {
+            let mut v = Vec::new();
+            while let Some(j) = jobs::claim(db, &[accounts::MAIL_JOB], Duration::minutes(1))
+                .await
+                .unwrap()
+            {
+                v.push(j.payload.0.clone());
+                jobs::complete(db, j.id).await.unwrap();
+            }
+            v
+        };
+        assert_eq!(
+            mails,
+            vec![
+                json!({"user_id": id, "mail": "verify"}),
+                json!({"user_id": id, "mail": "already_registered"})
+            ],
+            "no secret in a payload"
+        );
+        let acc = accounts::by_email(db, "OLGA@example.by")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (acc.role.as_str(), acc.lang.as_deref()),
+            ("visitor", Some("ru"))
+        );
+        assert!(acc.email_verified_at.is_none());
+        assert!(accounts::check_password(Some(&acc), "long password 1"));
+        assert!(
+            !accounts::check_password(Some(&acc), "other password"),
+            "the second sign-up changed nothing"
+        );
+        assert!(!accounts::check_password(None, "long password 1"));
+
+        let link = accounts::issue(db, id, Purpose::Verify, Duration::days(2))
+            .await
+            .unwrap();
+        assert_eq!(
+            accounts::redeem(db, &link, Purpose::Reset).await.unwrap(),
+            None,
+            "wrong purpose"
+        );
+        assert_eq!(
+            accounts::peek(db, &link, Purpose::Verify).await.unwrap(),
+            Some(id)
+        );
+        assert_eq!(
+            accounts::redeem(db, &link, Purpose::Verify).await.unwrap(),
+            Some(id)
+        );
+        assert_eq!(
+            accounts::redeem(db, &link, Purpose::Verify).await.unwrap(),
+            None,
+            "once"
+        );
+        accounts::mark_verified(db, id).await.unwrap();
+        assert!(
+            accounts::by_id(db, id)
+                .await
+                .unwrap()
+                .email_verified_at
+                .is_some()
+        );
+        let stale = accounts::issue(db, id, Purpose::Reset, Duration::seconds(-1))
+            .await
+            .unwrap();
+        assert_eq!(
+            accounts::redeem(db, &stale, Purpose::Reset).await.unwrap(),
+            None,
+            "expired"
+        );
+
+        let reset = accounts::issue(db, id, Purpose::Reset, Duration::hours(1))
+            .await
+            .unwrap();
+        let (cookie, _) = sessions::create(db, id, Duration::hours(8)).await.unwrap();
+        accounts::set_password(db, id, "a new long password")
+            .await
+            .unwrap();
+        assert!(
+            sessions::get(db, &cookie, Duration::hours(8))
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert_eq!(
+            accounts::peek(db, &reset, Purpose::Reset).await.unwrap(),
+            None,
+            "old links die"
+        );
+        let acc = accounts::by_id(db, id).await.unwrap();
+        assert!(accounts::check_password(Some(&acc), "a new long password"));
+        assert_eq!(
+            accounts::purge(db).await.unwrap(),
+            1,
+            "the used confirmation link"
+        );
+
+        accounts::set_role(db, id, "org_admin", Some(5))
+            .await
+            .unwrap();
+        assert_eq!(
+            klaster_store::auth::user_by_id(db, id)
+                .await
+                .unwrap()
+                .scope_id,
+            Some(5)
+        );
+        let (_, token) = klaster_store::auth::create_token(db, id, "cli")
+            .await
+            .unwrap();
+        accounts::delete(db, id).await.unwrap();
+        assert!(
+            accounts::by_email(db, "olga@example.by")
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            klaster_store::auth::user_for_token(db, &token)
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert!(matches!(
+            accounts::delete(db, id).await,
+            Err(StoreError::NotFound)
+        ));
+        t.cleanup().await;
+    }
+}
