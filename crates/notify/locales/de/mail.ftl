@@ -69,3 +69,20 @@ digest-section = „{ $search }“: { $count ->
 digest-empty = Seit der letzten Übersicht gibt es keine neuen Angebote.
 digest-why = Sie erhalten diese Übersicht, weil sie für Ihre gespeicherten Suchen auf { $site } eingeschaltet ist.
 unsubscribe-digest = Tägliche Übersicht abbestellen
+
+## Konto (Bestätigung, neues Passwort)
+
+account-verify-subject = Bestätigen Sie Ihre E-Mail-Adresse
+account-verify-intro = Vielen Dank für Ihre Registrierung bei { $site }. Bitte bestätigen Sie, dass diese Adresse Ihnen gehört:
+account-verify-action = Adresse bestätigen
+account-reset-subject = Neues Passwort festlegen
+account-reset-intro = Jemand (hoffentlich Sie) hat verlangt, das Passwort Ihres Kontos bei { $site } zurückzusetzen. Hier legen Sie ein neues Passwort fest:
+account-reset-action = Neues Passwort festlegen
+account-exists-subject = Sie haben bereits ein Konto
+account-exists-intro = Jemand (vielleicht Sie) wollte sich bei { $site } mit dieser Adresse registrieren, für sie besteht aber bereits ein Konto. Es wurde nichts geändert. Falls Sie Ihr Passwort vergessen haben, legen Sie hier ein neues fest:
+account-exists-action = Neues Passwort festlegen
+account-link-valid = { $count ->
+    [one] Der Link funktioniert einmal, { $count } Stunde lang.
+   *[other] Der Link funktioniert einmal, { $count } Stunden lang.
+}
+account-not-you = Wenn Sie das nicht waren, ignorieren Sie diese E-Mail: Ohne den Link geschieht nichts.

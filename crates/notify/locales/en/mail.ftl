@@ -69,3 +69,20 @@ digest-section = “{ $search }”: { $count ->
 digest-empty = No new offers since the last digest.
 digest-why = You receive this digest because it is turned on for your saved searches on { $site }.
 unsubscribe-digest = Stop the daily digest
+
+## Account (confirmation, password reset)
+
+account-verify-subject = Confirm your e-mail address
+account-verify-intro = Thank you for signing up to { $site }. Please confirm that this address is yours:
+account-verify-action = Confirm my address
+account-reset-subject = Set a new password
+account-reset-intro = Someone (we hope you) asked to reset the password of your { $site } account. Choose a new password here:
+account-reset-action = Set a new password
+account-exists-subject = You already have an account
+account-exists-intro = Someone (perhaps you) tried to sign up to { $site } with this address, but it already has an account. Nothing was changed. If you have forgotten your password, set a new one here:
+account-exists-action = Set a new password
+account-link-valid = { $count ->
+    [one] The link works once, for { $count } hour.
+   *[other] The link works once, for { $count } hours.
+}
+account-not-you = If it was not you, ignore this e-mail: without the link nothing happens.

@@ -74,3 +74,21 @@ digest-section = „{ $search }”: { $count ->
 digest-empty = Od ostatniego podsumowania nie pojawiły się nowe oferty.
 digest-why = Otrzymujesz to podsumowanie, ponieważ na portalu { $site } włączono je dla zapisanych wyszukiwań.
 unsubscribe-digest = Wyłącz dzienne podsumowanie
+
+## Konto (potwierdzenie, nowe hasło)
+
+account-verify-subject = Potwierdź swój adres e-mail
+account-verify-intro = Dziękujemy za rejestrację w serwisie { $site }. Potwierdź, że ten adres należy do Ciebie:
+account-verify-action = Potwierdzam adres
+account-reset-subject = Ustaw nowe hasło
+account-reset-intro = Ktoś (mamy nadzieję, że Ty) poprosił o zmianę hasła do Twojego konta w serwisie { $site }. Nowe hasło ustawisz tutaj:
+account-reset-action = Ustaw nowe hasło
+account-exists-subject = Masz już konto
+account-exists-intro = Ktoś (może Ty) próbował założyć konto w serwisie { $site } z tym adresem, ale konto z tym adresem już istnieje. Niczego nie zmieniono. Jeśli nie pamiętasz hasła, ustaw nowe tutaj:
+account-exists-action = Ustaw nowe hasło
+account-link-valid = { $count ->
+    [one] Link działa jeden raz, przez { $count } godzinę.
+    [few] Link działa jeden raz, przez { $count } godziny.
+   *[many] Link działa jeden raz, przez { $count } godzin.
+}
+account-not-you = Jeśli to nie Ty, zignoruj tę wiadomość: bez kliknięcia w link nic się nie stanie.

@@ -6,6 +6,7 @@
 //! or through the [`Notification`] enum. Every mail has a text body and an HTML alternative;
 //! user content stays verbatim in the text and is escaped in the HTML.
 
+mod account;
 mod alert;
 mod body;
 mod catalog;
@@ -14,6 +15,7 @@ mod interest;
 use klaster_refdata::Lang;
 use serde::{Deserialize, Serialize};
 
+pub use account::{AccountMail, AccountMailKind};
 pub use alert::{Alert, Digest, DigestSection};
 pub use catalog::{CATALOGUE_LANGS, catalogue_lang};
 pub use interest::{InterestAccepted, InterestDeclined, InterestReceived, Party};
@@ -121,6 +123,7 @@ pub enum Notification {
     InterestDeclined(InterestDeclined),
     Alert(Alert),
     Digest(Digest),
+    Account(AccountMail),
 }
 
 impl Compose for Notification {
@@ -133,6 +136,7 @@ impl Compose for Notification {
             Self::InterestDeclined(n) => vec![n.render(site, problems)],
             Self::Alert(n) => vec![n.render(site, problems)],
             Self::Digest(n) => vec![n.render(site, problems)],
+            Self::Account(n) => vec![n.render(site, problems)],
         }
     }
 }

@@ -107,7 +107,21 @@ fn every_notification(lang: Lang) -> Vec<Notification> {
             reply: true,
             ..received(lang)
         }),
+        account(lang, AccountMailKind::Verify, 48),
+        account(lang, AccountMailKind::Reset, 1),
+        account(lang, AccountMailKind::AlreadyRegistered, 2),
+        account(lang, AccountMailKind::AlreadyRegistered, 5),
     ]
+}
+
+fn account(lang: Lang, kind: AccountMailKind, valid_hours: u32) -> Notification {
+    Notification::Account(AccountMail {
+        to: Recipient::new("", "olga@example.by"),
+        lang,
+        mail: kind,
+        link_path: "/account/verify?token=abc-_1".into(),
+        valid_hours,
+    })
 }
 
 #[test]
@@ -367,4 +381,20 @@ fn notifications_round_trip_through_json_for_the_job_queue() {
         assert!(json.starts_with("{\"kind\":\""), "{json}");
         assert_eq!(serde_json::from_str::<Notification>(&json).unwrap(), n);
     }
+}
+
+#[test]
+fn account_mails_carry_their_link_and_say_how_long_it_works() {
+    let Notification::Account(m) = account(Lang::Pl, AccountMailKind::Verify, 48) else {
+        unreachable!()
+    };
+    let mail = m.compose(&site());
+    assert_eq!(mail.subject, "[Klaster] Potwierdź swój adres e-mail");
+    let link = "https://klaster.example/account/verify?token=abc-_1";
+    assert!(mail.text.contains(link), "{}", mail.text);
+    assert!(mail.text.contains("przez 48 godzin."), "{}", mail.text);
+    let Notification::Account(r) = account(Lang::Ru, AccountMailKind::Reset, 1) else {
+        unreachable!()
+    };
+    assert!(r.compose(&site()).text.contains("один раз, 1 час."));
 }
