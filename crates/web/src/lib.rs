@@ -158,7 +158,9 @@ pub fn router(state: AppState) -> Router {
 
 /// Serves until Ctrl-C / SIGTERM.
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
+    // The client's address is known to handlers (sign-in rate limiting per client).
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

@@ -21,6 +21,7 @@ const IDLE_POLL: Duration = Duration::from_secs(1);
 /// How often published offers past their deadline are expired.
 const SWEEP_EVERY: Duration = Duration::from_secs(60);
 
+pub mod accounts;
 mod alerts;
 mod notices;
 
@@ -86,6 +87,9 @@ impl Worker {
                 {
                     tracing::error!(error = %e, "session purge failed");
                 }
+                if let Err(e) = klaster_store::accounts::purge(&self.db).await {
+                    tracing::error!(error = %e, "account link purge failed");
+                }
             }
             match self.run_once().await {
                 Ok(Some(_)) => continue,
@@ -130,6 +134,7 @@ impl Worker {
                 interests::NOTIFY_JOB,
                 saved::ALERT_JOB,
                 saved::DIGEST_JOB,
+                klaster_store::accounts::MAIL_JOB,
             ],
             chrono::Duration::seconds(LEASE_SECS),
         )
@@ -142,6 +147,7 @@ impl Worker {
             interests::NOTIFY_JOB => self.notify_interest(&job).await,
             saved::ALERT_JOB => self.mail_alert(&job).await,
             saved::DIGEST_JOB => self.mail_digest(&job).await,
+            klaster_store::accounts::MAIL_JOB => self.mail_account(&job).await,
             other => Err(Failure::Permanent(format!("unknown job kind {other}"))),
         };
         let outcome = match outcome {

@@ -15,6 +15,16 @@ use crate::{ApiError, AppState};
 pub enum PageError {
     NotFound,
     Internal,
+    /// Signed in, but the page or action is not theirs.
+    Forbidden,
+    /// A form post that no form of ours sends.
+    BadRequest,
+    /// A form whose token is missing or stale (an old tab, another session, a forged post).
+    Expired,
+    /// A body over the size limit.
+    TooLarge,
+    /// The page needs a signed-in reader: they are sent to sign in, and back afterwards.
+    SignIn,
 }
 
 impl From<StoreError> for PageError {
@@ -50,8 +60,18 @@ struct ErrorPage {
 
 /// The error page for `e`, with its status.
 pub fn page(state: &AppState, ui: &Ui, e: PageError) -> Response {
+    if e == PageError::SignIn && ui.signed.is_none() {
+        return sign_in_first(ui);
+    }
     let (status, p) = error_page(state.site().name.clone(), ui, e);
     render(ui, status, &p)
+}
+
+/// To the sign-in page, which comes back here afterwards.
+fn sign_in_first(ui: &Ui) -> Response {
+    let here = ui.href_with(&ui.path, "lang", None);
+    let to = super::lang::href("/account/signin", &[("next", &here)]);
+    axum::response::Redirect::to(&to).into_response()
 }
 
 fn error_page(site: String, ui: &Ui, e: PageError) -> (StatusCode, ErrorPage) {
@@ -61,6 +81,20 @@ fn error_page(site: String, ui: &Ui, e: PageError) -> (StatusCode, ErrorPage) {
             StatusCode::INTERNAL_SERVER_ERROR,
             "error-500-title",
             "error-500-text",
+        ),
+        PageError::Forbidden | PageError::SignIn => {
+            (StatusCode::FORBIDDEN, "error-403-title", "error-403-text")
+        }
+        PageError::BadRequest => (StatusCode::BAD_REQUEST, "error-400-title", "error-400-text"),
+        PageError::Expired => (
+            StatusCode::FORBIDDEN,
+            "error-expired-title",
+            "error-expired-text",
+        ),
+        PageError::TooLarge => (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "error-413-title",
+            "error-413-text",
         ),
     };
     let chrome = Chrome::for_site(site, ui, title, Section::None);
@@ -91,7 +125,14 @@ mod tests {
     #[test]
     fn error_pages_are_complete_in_every_ui_language() {
         for lang in UI_LANGS {
-            for e in [PageError::NotFound, PageError::Internal] {
+            for e in [
+                PageError::NotFound,
+                PageError::Internal,
+                PageError::Forbidden,
+                PageError::BadRequest,
+                PageError::Expired,
+                PageError::TooLarge,
+            ] {
                 let (status, p) = error_page("Klaster".into(), &Ui::new(lang), e);
                 let html = p.render().unwrap();
                 assert!(html.contains(&format!("<html lang=\"{lang}\">")));

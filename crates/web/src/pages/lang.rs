@@ -3,11 +3,16 @@
 //! Polish, English and Russian; offers themselves come in all eleven working languages.
 
 use std::convert::Infallible;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use axum::extract::FromRequestParts;
 use axum::http::header::{ACCEPT_LANGUAGE, COOKIE};
 use axum::http::request::Parts;
 use klaster_translate::Lang;
+
+use super::session::{self, CSRF_COOKIE, Signed, csrf_cookie, same_secret};
+use crate::AppState;
 
 /// The languages the UI is written in, in the order the switch shows them.
 pub const UI_LANGS: [Lang; 3] = [Lang::Pl, Lang::En, Lang::Ru];
@@ -87,7 +92,8 @@ pub fn negotiate(query: Option<&str>, cookie: Option<Lang>, accept: Option<&str>
     (l, false)
 }
 
-/// The reader's UI language and the request's path and query (for links that keep them).
+/// The reader: UI language, the request's path and query (for links that keep them), the
+/// session if signed in, and the form token forms must carry.
 #[derive(Debug, Clone)]
 pub struct Ui {
     pub lang: Lang,
@@ -96,6 +102,13 @@ pub struct Ui {
     pub path: String,
     /// The query's pairs as sent (a malformed query counts as none).
     pub query: Vec<(String, String)>,
+    pub signed: Option<Signed>,
+    /// Cookies get `Secure` (the portal is served over HTTPS).
+    pub secure: bool,
+    /// The anonymous form token the browser sent, if any.
+    csrf_cookie: Option<String>,
+    /// A new anonymous form token, set as a cookie if a form on the page used it.
+    fresh_csrf: Option<(String, Arc<AtomicBool>)>,
 }
 
 impl Ui {
@@ -106,7 +119,49 @@ impl Ui {
             remember: false,
             path: "/".into(),
             query: Vec::new(),
+            signed: None,
+            secure: false,
+            csrf_cookie: None,
+            fresh_csrf: None,
         }
+    }
+
+    /// The token a form of this page carries back.
+    pub fn csrf(&self) -> &str {
+        if let Some(s) = &self.signed {
+            return &s.csrf;
+        }
+        if let Some(c) = &self.csrf_cookie {
+            return c;
+        }
+        match &self.fresh_csrf {
+            Some((t, used)) => {
+                used.store(true, Ordering::Relaxed);
+                t
+            }
+            None => "",
+        }
+    }
+
+    /// Whether a posted form token is this reader's.
+    pub fn csrf_matches(&self, sent: &str) -> bool {
+        let expected = match (&self.signed, &self.csrf_cookie) {
+            (Some(s), _) => s.csrf.as_str(),
+            (None, Some(c)) => c.as_str(),
+            (None, None) => return false,
+        };
+        !sent.is_empty() && same_secret(sent, expected)
+    }
+
+    /// The `Set-Cookie` values the answer carries: the chosen language, a new form token.
+    pub fn cookies(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.cookie().into_iter().collect();
+        if let Some((t, used)) = &self.fresh_csrf
+            && used.load(Ordering::Relaxed)
+        {
+            out.push(csrf_cookie(t, self.secure));
+        }
+        out
     }
 
     /// A query parameter as sent.
@@ -150,10 +205,10 @@ pub fn href(path: &str, pairs: &[(&str, &str)]) -> String {
     }
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for Ui {
+impl FromRequestParts<AppState> for Ui {
     type Rejection = Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Infallible> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Infallible> {
         let query: Vec<(String, String)> = parts
             .uri
             .query()
@@ -175,11 +230,19 @@ impl<S: Send + Sync> FromRequestParts<S> for Ui {
             .get(ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok());
         let (lang, remember) = negotiate(asked, cookie, accept);
+        let signed = session::signed(state, &parts.headers).await;
+        let csrf_cookie = session::cookie(&parts.headers, CSRF_COOKIE).map(str::to_string);
+        let fresh_csrf = (signed.is_none() && csrf_cookie.is_none())
+            .then(|| (klaster_store::auth::random_secret(), Arc::default()));
         Ok(Ui {
             lang,
             remember,
             path: parts.uri.path().to_string(),
             query,
+            signed,
+            secure: session::secure(state),
+            csrf_cookie,
+            fresh_csrf,
         })
     }
 }

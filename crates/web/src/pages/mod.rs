@@ -5,13 +5,16 @@
 mod assets;
 mod errors;
 // Used by the directory and analytics pages (in progress on their branches).
+mod account;
 #[allow(dead_code)]
 pub(crate) mod format;
+pub(crate) mod forms;
 mod home;
 pub(crate) mod i18n;
 pub(crate) mod lang;
 mod offer;
 mod offers;
+pub(crate) mod session;
 mod summary;
 
 use askama::Template;
@@ -31,6 +34,7 @@ pub fn router(state: AppState) -> Router {
         .route("/offers", get(offers::page))
         .route("/offers/{id}", get(offer::page))
         .route(assets::CSS_PATH, get(assets::css))
+        .merge(account::routes())
         .fallback(errors::fallback)
         .with_state(state)
 }
@@ -42,7 +46,15 @@ pub enum Section {
     Offers,
     Directory,
     Analytics,
+    Account,
     None,
+}
+
+/// The signed-in reader, for the header.
+pub struct Me {
+    pub email: String,
+    /// The form token of the sign-out button.
+    pub csrf: String,
 }
 
 /// A link of the language switch.
@@ -64,6 +76,9 @@ pub struct Chrome {
     pub switch: Vec<LangLink>,
     pub css: &'static str,
     pub footer_about: String,
+    pub me: Option<Me>,
+    /// Sign-in, coming back to this page afterwards.
+    pub signin_href: String,
 }
 
 impl Chrome {
@@ -90,6 +105,18 @@ impl Chrome {
                 .collect(),
             css: assets::css_href(),
             tr,
+            me: ui.signed.as_ref().map(|s| Me {
+                email: s.email().to_string(),
+                csrf: s.csrf.clone(),
+            }),
+            signin_href: if ui.path.starts_with("/account") {
+                "/account/signin".to_string()
+            } else {
+                lang::href(
+                    "/account/signin",
+                    &[("next", &ui.href_with(&ui.path, "lang", None))],
+                )
+            },
         }
     }
 
@@ -105,6 +132,9 @@ impl Chrome {
     }
     pub fn at_analytics(&self) -> bool {
         self.section == Section::Analytics
+    }
+    pub fn at_account(&self) -> bool {
+        self.section == Section::Account
     }
 }
 
@@ -146,6 +176,13 @@ pub fn render<T: Template>(ui: &Ui, status: StatusCode, page: &T) -> Response {
              frame-ancestors 'none'; base-uri 'none'",
         ),
     );
+    // A page for one signed-in reader (or with their form token) is nobody else's.
+    if ui.signed.is_some() {
+        h.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
+    }
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -154,8 +191,10 @@ pub fn render<T: Template>(ui: &Ui, status: StatusCode, page: &T) -> Response {
         header::REFERRER_POLICY,
         HeaderValue::from_static("same-origin"),
     );
-    if let Some(c) = ui.cookie().and_then(|c| HeaderValue::from_str(&c).ok()) {
-        h.insert(header::SET_COOKIE, c);
+    for c in ui.cookies() {
+        if let Ok(v) = HeaderValue::from_str(&c) {
+            h.append(header::SET_COOKIE, v);
+        }
     }
     res
 }

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod visitor;
+
 use klaster_store::testing::{self, TestDb};
 use klaster_store::{DbKind, auth};
 use reqwest::{Client, Method, Response};
@@ -47,7 +49,8 @@ impl TestApp {
                 .with_index(index.clone()),
         );
         let server = tokio::spawn(async move {
-            let _ = axum::serve(listener, router).await;
+            let app = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+            let _ = axum::serve(listener, app).await;
         });
         let user = auth::create_user(&db.db, "admin@example.org", None, "admin", None)
             .await
