@@ -15,6 +15,7 @@ pub mod attachments;
 pub mod auth;
 pub mod changelog;
 pub mod directory;
+pub mod drafts;
 pub mod interests;
 pub mod jobs;
 pub mod matching;

@@ -298,3 +298,14 @@ pub fn role_str(r: MembershipRole) -> &'static str {
         MembershipRole::Member => "member",
     }
 }
+
+/// The responses a person submitted, newest first.
+pub async fn by_submitter(db: &Db, user_id: i64) -> Result<Vec<ResponseRow>> {
+    let sql = format!(
+        "SELECT {RESPONSE_COLUMNS} FROM responses WHERE submitted_by = $1 ORDER BY id DESC"
+    );
+    Ok(
+        on_db!(db, p => sqlx::query_as::<_, ResponseRow>(sqlx::AssertSqlSafe(sql))
+        .bind(user_id).fetch_all(p).await)?,
+    )
+}

@@ -757,3 +757,42 @@ async fn sign_up_links_are_used_once_and_a_new_password_signs_out_everywhere() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn a_draft_is_replaced_at_every_step_and_goes_with_its_author() {
+    use klaster_store::drafts::{self, Draft};
+    for t in engines().await {
+        let db = &t.db;
+        klaster_store::questionnaires::ensure_default(db)
+            .await
+            .unwrap();
+        let q = klaster_store::questionnaires::latest(db, "cluster-cooperation")
+            .await
+            .unwrap()
+            .unwrap();
+        let user = klaster_store::auth::create_user(db, "a@b.pl", Some("pw"), "visitor", None)
+            .await
+            .unwrap();
+        assert_eq!(drafts::get(db, user.id, q.id).await.unwrap(), None);
+        let mut d = Draft {
+            questionnaire_id: q.id,
+            lang: "pl".into(),
+            cluster_id: None,
+            answers: json!({"company": {"name": "Stal <b>"}}),
+            updated_at: chrono::Utc::now(),
+        };
+        drafts::save(db, user.id, &d).await.unwrap();
+        d.answers = json!({"company": {"name": "Stal-Bud", "nip": "774-000-14-54"}});
+        d.cluster_id = Some(3);
+        drafts::save(db, user.id, &d).await.unwrap();
+        let got = drafts::get(db, user.id, q.id).await.unwrap().unwrap();
+        assert_eq!((got.answers, got.cluster_id), (d.answers.clone(), Some(3)));
+        klaster_store::accounts::delete(db, user.id).await.unwrap();
+        assert_eq!(
+            drafts::get(db, user.id, q.id).await.unwrap(),
+            None,
+            "erased with the account"
+        );
+        t.cleanup().await;
+    }
+}
