@@ -29,8 +29,8 @@ an-level-industry = Industries (NACE)
 an-region-heading = Potential clusters: { $region }, { $year }
 an-illustrative = Illustrative data: generated figures, not official statistics. Use them to learn the method, not to take decisions.
 an-change = Change the data set, region or year
-an-intro-category = Cluster categories of { $region } in { $year }, ranked by their potential ({ $count } in all). Growth and the competitive shift are measured from { $first }.
-an-intro-industry = Industries of { $region } in { $year }, ranked by their potential ({ $count } in all). Growth and the competitive shift are measured from { $first }.
+an-intro-category = { $region }, { $year }: cluster categories ranked by their potential ({ $count } in all). Growth and the competitive shift are measured from { $first }.
+an-intro-industry = { $region }, { $year }: industries ranked by their potential ({ $count } in all). Growth and the competitive shift are measured from { $first }.
 an-download-csv = Download the ranking (CSV)
 an-report = Full printable report of the engine (English)
 an-print-hint = This page prints cleanly: use your browser's Print command for a paper or PDF copy.
@@ -74,10 +74,14 @@ an-why-stars = { $count ->
     [one] { $count } star
    *[other] { $count } stars
 }
-an-why-ahead = { $component } ahead of { $pct } of regions
-an-why-behind = { $component } behind { $pct } of regions
+an-why-ahead = { $component } ahead of { $pct } of the other regions
+an-why-behind = { $component } behind { $pct } of the other regions
 an-why-complex = { $component } above { $pct } of the others ranked
 an-why-simple = { $component } below { $pct } of the others ranked
+an-why-top = { $component } the best of all regions
+an-why-bottom = { $component } the lowest of all regions
+an-why-most-complex = { $component } the highest of all ranked
+an-why-least-complex = { $component } the lowest of all ranked
 an-why-strong = Strengths: { $list }.
 an-why-weak = Weaknesses: { $list }.
 an-why-average = No component stands out: close to the middle on each.

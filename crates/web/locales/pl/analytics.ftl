@@ -31,8 +31,8 @@ an-level-industry = Branże (PKD/NACE)
 an-region-heading = Potencjalne klastry: { $region }, { $year }
 an-illustrative = Dane ilustracyjne: liczby wygenerowane, nie statystyka publiczna. Służą do poznania metody, nie do podejmowania decyzji.
 an-change = Zmień zbiór danych, region lub rok
-an-intro-category = Kategorie klastrowe regionu { $region } w roku { $year } uszeregowane według potencjału (razem: { $count }). Wzrost i efekt konkurencyjny liczone są od roku { $first }.
-an-intro-industry = Branże regionu { $region } w roku { $year } uszeregowane według potencjału (razem: { $count }). Wzrost i efekt konkurencyjny liczone są od roku { $first }.
+an-intro-category = { $region }, rok { $year }: kategorie klastrowe uszeregowane według potencjału (razem: { $count }). Wzrost i efekt konkurencyjny liczone są od roku { $first }.
+an-intro-industry = { $region }, rok { $year }: branże uszeregowane według potencjału (razem: { $count }). Wzrost i efekt konkurencyjny liczone są od roku { $first }.
 an-download-csv = Pobierz ranking (CSV)
 an-report = Pełny raport silnika do druku (po angielsku)
 an-print-hint = Tę stronę można wydrukować bez poprawek: użyj polecenia „Drukuj” przeglądarki, by uzyskać wydruk lub PDF.
@@ -83,10 +83,14 @@ an-why-stars = { $count ->
     [many] { $count } gwiazdek
    *[other] { $count } gwiazdki
 }
-an-why-ahead = { $component }: lepiej niż { $pct } regionów
-an-why-behind = { $component }: gorzej niż { $pct } regionów
+an-why-ahead = { $component }: lepiej niż { $pct } pozostałych regionów
+an-why-behind = { $component }: gorzej niż { $pct } pozostałych regionów
 an-why-complex = { $component }: wyżej niż { $pct } pozostałych pozycji rankingu
 an-why-simple = { $component }: niżej niż { $pct } pozostałych pozycji rankingu
+an-why-top = { $component }: najlepiej ze wszystkich regionów
+an-why-bottom = { $component }: najsłabiej ze wszystkich regionów
+an-why-most-complex = { $component }: najwyżej ze wszystkich pozycji rankingu
+an-why-least-complex = { $component }: najniżej ze wszystkich pozycji rankingu
 an-why-strong = Mocne strony – { $list }.
 an-why-weak = Słabe strony – { $list }.
 an-why-average = Żaden składnik się nie wyróżnia: wszystkie blisko środka stawki.

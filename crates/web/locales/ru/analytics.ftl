@@ -31,8 +31,8 @@ an-level-industry = Отрасли (NACE)
 an-region-heading = Потенциальные кластеры: { $region }, { $year }
 an-illustrative = Условные данные: числа сгенерированы и не являются официальной статистикой. Они нужны для знакомства с методом, а не для принятия решений.
 an-change = Изменить набор данных, регион или год
-an-intro-category = Кластерные категории региона { $region } в { $year } году по убыванию потенциала (всего: { $count }). Рост и конкурентный сдвиг считаются с { $first } года.
-an-intro-industry = Отрасли региона { $region } в { $year } году по убыванию потенциала (всего: { $count }). Рост и конкурентный сдвиг считаются с { $first } года.
+an-intro-category = { $region }, { $year } год: кластерные категории по убыванию потенциала (всего: { $count }). Рост и конкурентный сдвиг считаются с { $first } года.
+an-intro-industry = { $region }, { $year } год: отрасли по убыванию потенциала (всего: { $count }). Рост и конкурентный сдвиг считаются с { $first } года.
 an-download-csv = Скачать рейтинг (CSV)
 an-report = Полный отчёт модуля для печати (на английском)
 an-print-hint = Эта страница хорошо печатается: воспользуйтесь командой «Печать» браузера, чтобы получить бумажную копию или PDF.
@@ -83,10 +83,14 @@ an-why-stars = { $count ->
     [many] { $count } звёзд
    *[other] { $count } звезды
 }
-an-why-ahead = { $component }: лучше, чем у { $pct } регионов
-an-why-behind = { $component }: хуже, чем у { $pct } регионов
+an-why-ahead = { $component }: лучше, чем у { $pct } остальных регионов
+an-why-behind = { $component }: хуже, чем у { $pct } остальных регионов
 an-why-complex = { $component }: выше, чем у { $pct } остальных позиций рейтинга
 an-why-simple = { $component }: ниже, чем у { $pct } остальных позиций рейтинга
+an-why-top = { $component }: лучше всех регионов
+an-why-bottom = { $component }: хуже всех регионов
+an-why-most-complex = { $component }: выше всех позиций рейтинга
+an-why-least-complex = { $component }: ниже всех позиций рейтинга
 an-why-strong = Сильные стороны — { $list }.
 an-why-weak = Слабые стороны — { $list }.
 an-why-average = Ни один показатель не выделяется: все близки к середине.

@@ -110,45 +110,75 @@ fn why(row: &PotentialRow, tr: &Tr) -> String {
     let mut strong: Vec<(&Component, String)> = Vec::new();
     let mut weak: Vec<(&Component, String)> = Vec::new();
     let mut missing = Vec::new();
+    let mut stars = None;
     for c in &row.components {
         if !c.available {
             missing.push(name(c));
             continue;
         }
-        let (hi, lo) = if c.name == "complexity" {
-            ("an-why-complex", "an-why-simple")
-        } else {
-            ("an-why-ahead", "an-why-behind")
-        };
         if c.name == "stars" {
+            // Stars lead: they are the headline of cluster mapping.
             if row.stars >= 2 {
-                strong.push((c, tr.n("an-why-stars", usize::from(row.stars))));
+                stars = Some(tr.n("an-why-stars", usize::from(row.stars)));
             }
-        } else if c.score >= STRONG {
-            let p = pct(c.score);
-            strong.push((c, tr.a(hi, &[("component", &name(c)), ("pct", &p)])));
-        } else if c.score <= WEAK {
-            let p = pct(1.0 - c.score);
-            weak.push((c, tr.a(lo, &[("component", &name(c)), ("pct", &p)])));
+            continue;
         }
+        // Where the component stands, from the end it is nearer to: "ahead of 94% of the
+        // other regions", "the best of all" (a percentage never says 100% short of the top).
+        let complexity = c.name == "complexity";
+        let (share, list, key) = if c.score >= STRONG {
+            let (top, some) = if complexity {
+                ("an-why-most-complex", "an-why-complex")
+            } else {
+                ("an-why-top", "an-why-ahead")
+            };
+            (
+                c.score,
+                &mut strong,
+                if c.score >= 1.0 { top } else { some },
+            )
+        } else if c.score <= WEAK {
+            let (bottom, some) = if complexity {
+                ("an-why-least-complex", "an-why-simple")
+            } else {
+                ("an-why-bottom", "an-why-behind")
+            };
+            (
+                1.0 - c.score,
+                &mut weak,
+                if c.score <= 0.0 { bottom } else { some },
+            )
+        } else {
+            continue;
+        };
+        let p = pct(share.min(0.99));
+        list.push((c, tr.a(key, &[("component", &name(c)), ("pct", &p)])));
     }
-    strong.sort_by(|a, b| (b.0.weight * b.0.score).total_cmp(&(a.0.weight * a.0.score)));
-    weak.sort_by(|a, b| {
-        (b.0.weight * (1.0 - b.0.score)).total_cmp(&(a.0.weight * (1.0 - a.0.score)))
+    // The most extreme first, the heavier on a tie.
+    strong.sort_by(|a, b| {
+        (b.0.score, b.0.weight)
+            .partial_cmp(&(a.0.score, a.0.weight))
+            .unwrap_or(std::cmp::Ordering::Equal)
     });
-    let list = |v: Vec<(&Component, String)>, n: usize| -> String {
-        v.into_iter()
+    weak.sort_by(|a, b| {
+        (a.0.score, b.0.weight)
+            .partial_cmp(&(b.0.score, a.0.weight))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let list = |first: Option<String>, v: Vec<(&Component, String)>, n: usize| -> String {
+        first
+            .into_iter()
+            .chain(v.into_iter().map(|(_, s)| s))
             .take(n)
-            .map(|(_, s)| s)
             .collect::<Vec<_>>()
             .join("; ")
     };
     let mut parts = Vec::new();
-    if !strong.is_empty() {
-        parts.push(tr.a("an-why-strong", &[("list", &list(strong, 3))]));
+    if stars.is_some() || !strong.is_empty() {
+        parts.push(tr.a("an-why-strong", &[("list", &list(stars, strong, 3))]));
     }
     if !weak.is_empty() {
-        parts.push(tr.a("an-why-weak", &[("list", &list(weak, 2))]));
+        parts.push(tr.a("an-why-weak", &[("list", &list(None, weak, 2))]));
     }
     if parts.is_empty() {
         parts.push(tr.t("an-why-average"));
@@ -236,9 +266,13 @@ mod tests {
         let s = why(&row, &tr);
         assert!(s.starts_with("Strengths: "), "{s}");
         assert!(s.contains("2 stars"), "{s}");
-        assert!(s.contains("ahead of 94% of regions"), "{s}");
+        assert!(s.contains("ahead of 94% of the other regions"), "{s}");
+        assert!(
+            s.contains("Complexity (PCI) above 90% of the others ranked"),
+            "{s}"
+        );
         assert!(s.contains("Weaknesses: "), "{s}");
-        assert!(s.contains("behind 90% of regions"), "{s}");
+        assert!(s.contains("behind 90% of the other regions"), "{s}");
         assert!(s.contains("Not computed: "), "{s}");
         for lang in crate::pages::lang::UI_LANGS {
             let s = why(&row, &Tr::new(lang));
