@@ -323,7 +323,8 @@ async fn public_data_sets_are_listed_with_their_names_escaped() {
     for app in super::apps().await {
         let name = "<b>Dane</b> & \"GUS\" <script>x</script>";
         let csv = small_csv();
-        let summary = json!({"regions": 3});
+        // As the upload writes it.
+        let summary = json!({"regions": 3, "industries": 4, "years": [2020, 2021], "notes": []});
         let public =
             klaster_store::analyses::add_dataset(&app.db(), name, csv.as_bytes(), &summary, None)
                 .await
@@ -341,6 +342,7 @@ async fn public_data_sets_are_listed_with_their_names_escaped() {
         assert!(contains_escaped(&p.body, name), "{}", p.body);
         assert!(!p.body.contains("<b>Dane"));
         assert!(!p.body.contains("private-one"));
+        assert!(p.body.contains("3 regions, 2020–2021"));
         // Choosing it shows its regions.
         let p = page(
             &app,

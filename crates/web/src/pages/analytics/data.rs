@@ -25,6 +25,9 @@ pub struct Source {
     /// The stored data set's name as its owner gave it (`None` for the demo).
     pub name: Option<String>,
     pub fingerprint: String,
+    /// Regions and years as counted at upload (`None` for the demo): lists need not read
+    /// every data set.
+    pub summary: Option<(usize, Vec<i32>)>,
 }
 
 impl Source {
@@ -35,14 +38,27 @@ impl Source {
             segment: DEMO.into(),
             name: None,
             fingerprint: FP.clone(),
+            summary: None,
         }
     }
 
     fn stored(row: analyses::DatasetRow) -> Source {
+        let s = &row.summary.0;
+        let summary = s["regions"]
+            .as_u64()
+            .zip(s["years"].as_array())
+            .map(|(r, y)| {
+                let years = y
+                    .iter()
+                    .filter_map(|v| v.as_i64()?.try_into().ok())
+                    .collect();
+                (r as usize, years)
+            });
         Source {
             segment: row.id.to_string(),
             name: Some(row.name),
             fingerprint: row.fingerprint,
+            summary,
         }
     }
 
@@ -150,6 +166,9 @@ impl<V> Lru<V> {
 static INFOS: Mutex<Lru<Info>> = Mutex::new(Lru::new(32));
 /// Results hold every region's indicators of one year: a few hundred kilobytes for the demo.
 static RESULTS: Mutex<Lru<Computed>> = Mutex::new(Lru::new(64));
+/// Results of bigger data sets (regions x industries) are not kept: each would hold tens of
+/// megabytes or more.
+const MAX_KEPT_CELLS: usize = 100_000;
 
 fn cached<V>(cache: &Mutex<Lru<V>>, key: &str) -> Option<Arc<V>> {
     cache.lock().unwrap_or_else(|e| e.into_inner()).get(key)
@@ -197,14 +216,14 @@ pub async fn analysis(
     let region_index = ds.region_index(region).ok_or(PageError::NotFound)?;
     let took = started.elapsed();
     tracing::info!(dataset = %src.segment, region, year, ms = took.as_millis() as u64, "analysis computed");
-    Ok(keep(
-        &RESULTS,
-        key,
-        Computed {
-            report,
-            region: region_index,
-        },
-    ))
+    let c = Computed {
+        report,
+        region: region_index,
+    };
+    if ds.n_regions() * ds.n_industries() > MAX_KEPT_CELLS {
+        return Ok(Arc::new(c));
+    }
+    Ok(keep(&RESULTS, key, c))
 }
 
 #[cfg(test)]

@@ -354,8 +354,14 @@ fn clip(s: &str) -> String {
 async fn dataset_items(state: &AppState, tr: &Tr) -> Result<Vec<DatasetItem>, PageError> {
     let mut out = Vec::new();
     for s in data::sources(state).await? {
-        let info = data::info(state, &s).await?;
-        let years = match (info.years.first(), info.years.last()) {
+        let (regions, years) = match &s.summary {
+            Some((r, y)) => (*r, y.clone()),
+            None => {
+                let info = data::info(state, &s).await?;
+                (info.regions.len(), info.years.clone())
+            }
+        };
+        let years = match (years.first(), years.last()) {
             (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
             (Some(a), _) => a.to_string(),
             _ => String::new(),
@@ -364,10 +370,7 @@ async fn dataset_items(state: &AppState, tr: &Tr) -> Result<Vec<DatasetItem>, Pa
             label: dataset_label(&s, tr),
             summary: tr.a(
                 "an-dataset-summary",
-                &[
-                    ("regions", &tr.n("an-regions", info.regions.len())),
-                    ("years", &years),
-                ],
+                &[("regions", &tr.n("an-regions", regions)), ("years", &years)],
             ),
         });
     }
