@@ -104,9 +104,15 @@ pub async fn datasets(
 }
 
 /// An uploaded data set is its uploader's (and administrators'); to anyone else it does not
-/// exist, so one organisation's figures never reach another.
+/// exist, so one organisation's figures never reach another. A data set stored without an
+/// uploader (put there by the operator, never through the upload) is public.
 fn may_use(row: &analyses::DatasetRow, who: Option<&Principal>) -> bool {
-    who.is_some_and(|p| p.rights.is_admin() || row.created_by == Some(p.user.id))
+    is_public(row) || who.is_some_and(|p| p.rights.is_admin() || row.created_by == Some(p.user.id))
+}
+
+/// Whether everyone, signed in or not, may analyse the data set (the analytics pages list these).
+pub(crate) fn is_public(row: &analyses::DatasetRow) -> bool {
+    row.created_by.is_none()
 }
 
 /// Which data: the built-in illustrative demo (`"demo"`) or an uploaded data set's id.
@@ -147,7 +153,7 @@ pub struct AnalysisOut {
 }
 
 /// The data set behind a reference, its fingerprint and its category definitions.
-async fn load(
+pub(crate) async fn load(
     state: &AppState,
     who: Option<&Principal>,
     r: &DatasetRef,
@@ -180,7 +186,7 @@ async fn load(
 
 /// The parameters of a regional analysis: the ranking on the last year, growth and
 /// shift-share from the first.
-fn params_for(
+pub(crate) fn params_for(
     ds: &Dataset,
     region: &str,
     given: Option<serde_json::Value>,
@@ -215,7 +221,7 @@ fn params_for(
     Ok(p)
 }
 
-async fn compute(ds: Dataset, p: Params) -> ApiResult<(Dataset, Report)> {
+pub(crate) async fn compute(ds: Dataset, p: Params) -> ApiResult<(Dataset, Report)> {
     tokio::task::spawn_blocking(move || klaster_analytics::analyze(&ds, &p).map(|r| (ds, r)))
         .await
         .map_err(|_| ApiError::internal())?

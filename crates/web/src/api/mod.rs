@@ -3,7 +3,7 @@
 
 mod agreements;
 pub(crate) mod alerts;
-mod analyses;
+pub(crate) mod analyses;
 mod attachments;
 mod clusters;
 mod contacts;

@@ -2,6 +2,7 @@
 //! UI strings from the Fluent catalogues under `locales/`, one stylesheet under `static/`.
 //! Pages work without JavaScript; every value is escaped by askama unless marked `|safe`.
 
+mod analytics;
 mod assets;
 mod errors;
 // Used by the directory and analytics pages (in progress on their branches).
@@ -19,7 +20,7 @@ mod summary;
 
 use askama::Template;
 use axum::Router;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
@@ -33,6 +34,9 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(home::page))
         .route("/offers", get(offers::page))
         .route("/offers/{id}", get(offer::page))
+        .route("/analytics", get(analytics::index))
+        .route("/analytics/{dataset}/{region}", get(analytics::region))
+        .route("/analytics/{dataset}/{region}/{file}", get(analytics::file))
         .route(assets::CSS_PATH, get(assets::css))
         .merge(account::routes())
         .fallback(errors::fallback)
@@ -159,6 +163,13 @@ pub fn render<T: Template>(ui: &Ui, status: StatusCode, page: &T) -> Response {
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
+    page_headers(h, ui);
+    res
+}
+
+/// The headers of every answer in the reader's language (pages, and the files they link to,
+/// which may replace the policy with their own).
+pub(crate) fn page_headers(h: &mut HeaderMap, ui: &Ui) {
     h.insert(
         header::CONTENT_LANGUAGE,
         HeaderValue::from_static(ui.lang.code()),
@@ -196,5 +207,4 @@ pub fn render<T: Template>(ui: &Ui, status: StatusCode, page: &T) -> Response {
             h.append(header::SET_COOKIE, v);
         }
     }
-    res
 }

@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 use super::common::{TestApp, apps, firm_json};
 
 mod account;
+mod analytics;
 
 const UI: [&str; 3] = ["pl", "en", "ru"];
 /// What a message missing from every catalogue shows on a page.
