@@ -3,8 +3,9 @@
 //! Pages work without JavaScript; every value is escaped by askama unless marked `|safe`.
 
 mod assets;
+mod directory;
 mod errors;
-// Used by the directory and analytics pages (in progress on their branches).
+// Used by the directory and analytics pages (analytics in progress on its branch).
 #[allow(dead_code)]
 pub(crate) mod format;
 mod home;
@@ -30,6 +31,8 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(home::page))
         .route("/offers", get(offers::page))
         .route("/offers/{id}", get(offer::page))
+        .route("/directory", get(directory::search))
+        .route("/directory/{id}", get(directory::profile))
         .route(assets::CSS_PATH, get(assets::css))
         .fallback(errors::fallback)
         .with_state(state)

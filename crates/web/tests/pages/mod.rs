@@ -12,6 +12,8 @@ use serde_json::{Value, json};
 
 use super::common::{TestApp, apps, firm_json};
 
+mod directory;
+
 const UI: [&str; 3] = ["pl", "en", "ru"];
 /// What a message missing from every catalogue shows on a page.
 const MISSING: char = '⟦';
