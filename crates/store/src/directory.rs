@@ -193,6 +193,28 @@ pub async fn clusters_of(db: &Db, org_id: i64) -> Result<Vec<MembershipRow>> {
     Ok(on_db!(db, p => sqlx::query_as::<_, MembershipRow>(sql).bind(org_id).fetch_all(p).await)?)
 }
 
+/// The clusters each of these organisations belongs to now (memberships with the cluster's
+/// name), in batches of `BATCH_ROWS`: for lists of organisations.
+pub async fn current_clusters_of_many(db: &Db, org_ids: &[i64]) -> Result<Vec<MembershipRow>> {
+    let mut out = Vec::new();
+    for chunk in org_ids.chunks(crate::BATCH_ROWS) {
+        let rows: Vec<MembershipRow> = on_db!(db, p => {
+            let mut q = sqlx::QueryBuilder::new(
+                "SELECT m.id, m.cluster_id, m.organisation_id, m.role, m.joined_on, m.left_on, c.name AS organisation_name
+                 FROM memberships m JOIN organisations c ON c.id = m.cluster_id
+                 WHERE m.left_on IS NULL AND m.organisation_id IN (");
+            let mut sep = q.separated(", ");
+            for id in chunk {
+                sep.push_bind(*id);
+            }
+            q.push(") ORDER BY c.name_folded, m.id");
+            q.build_query_as::<MembershipRow>().fetch_all(p).await
+        })?;
+        out.extend(rows);
+    }
+    Ok(out)
+}
+
 #[derive(Debug, Clone, Serialize, FromRow)]
 pub struct StatusRow {
     pub id: i64,

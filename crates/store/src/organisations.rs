@@ -314,39 +314,48 @@ pub async fn count(db: &Db) -> Result<i64> {
     )
 }
 
+/// Appends the conditions of `filter` (each as ` AND ...`) to a query over `organisations o`;
+/// a macro because the builder's type differs per engine inside `on_db!`.
+macro_rules! push_filter {
+    ($q:ident, $filter:expr) => {{
+        let filter: &Filter = $filter;
+        if !filter.kinds.is_empty() {
+            $q.push(" AND o.kind IN (");
+            let mut sep = $q.separated(", ");
+            for k in &filter.kinds {
+                sep.push_bind(k.clone());
+            }
+            $q.push(")");
+        }
+        if let Some(code) = &filter.nace {
+            $q.push(" AND EXISTS (SELECT 1 FROM organisation_nace n WHERE n.organisation_id = o.id AND n.code = ")
+                .push_bind(code.clone()).push(")");
+        }
+        if let Some(code) = &filter.region {
+            $q.push(" AND EXISTS (SELECT 1 FROM organisation_regions r WHERE r.organisation_id = o.id AND r.code = ")
+                .push_bind(code.clone()).push(")");
+        }
+        if let Some(c) = &filter.country {
+            $q.push(" AND o.country = ").push_bind(c.clone());
+        }
+        if let Some(s) = &filter.size_class {
+            $q.push(" AND o.size_class = ").push_bind(s.clone());
+        }
+        if let Some(cluster) = filter.cluster {
+            $q.push(" AND EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = o.id AND m.left_on IS NULL AND m.cluster_id = ")
+                .push_bind(cluster).push(")");
+        }
+        if let Some(name) = &filter.name {
+            $q.push(" AND o.name_folded LIKE ").push_bind(format!("%{}%", escape_like(name))).push(" ESCAPE '\\'");
+        }
+    }};
+}
+
 /// One page of organisations matching `filter`, in `page.sort` order.
 pub async fn list(db: &Db, filter: &Filter, page: &Page) -> Result<Vec<OrgRecord>> {
     let rows: Vec<Row> = on_db!(db, p => {
         let mut q = QueryBuilder::new(format!("SELECT {COLUMNS} FROM organisations o WHERE 1 = 1"));
-        if !filter.kinds.is_empty() {
-            q.push(" AND o.kind IN (");
-            let mut sep = q.separated(", ");
-            for k in &filter.kinds {
-                sep.push_bind(k.clone());
-            }
-            q.push(")");
-        }
-        if let Some(code) = &filter.nace {
-            q.push(" AND EXISTS (SELECT 1 FROM organisation_nace n WHERE n.organisation_id = o.id AND n.code = ")
-                .push_bind(code.clone()).push(")");
-        }
-        if let Some(code) = &filter.region {
-            q.push(" AND EXISTS (SELECT 1 FROM organisation_regions r WHERE r.organisation_id = o.id AND r.code = ")
-                .push_bind(code.clone()).push(")");
-        }
-        if let Some(c) = &filter.country {
-            q.push(" AND o.country = ").push_bind(c.clone());
-        }
-        if let Some(s) = &filter.size_class {
-            q.push(" AND o.size_class = ").push_bind(s.clone());
-        }
-        if let Some(cluster) = filter.cluster {
-            q.push(" AND EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = o.id AND m.left_on IS NULL AND m.cluster_id = ")
-                .push_bind(cluster).push(")");
-        }
-        if let Some(name) = &filter.name {
-            q.push(" AND o.name_folded LIKE ").push_bind(format!("%{}%", escape_like(name))).push(" ESCAPE '\\'");
-        }
+        push_filter!(q, filter);
         let (col, desc) = match page.sort {
             Sort::Name => ("o.name_folded", false),
             Sort::NameDesc => ("o.name_folded", true),
@@ -376,6 +385,79 @@ pub async fn list(db: &Db, filter: &Filter, page: &Page) -> Result<Vec<OrgRecord
         q.build_query_as::<Row>().fetch_all(p).await
     })?;
     Ok(rows.into_iter().map(Into::into).collect())
+}
+
+/// How many organisations matching a filter have each value of a field: what a search page
+/// shows next to its filters.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FacetCounts {
+    pub kinds: Vec<(String, i64)>,
+    pub countries: Vec<(String, i64)>,
+    pub size_classes: Vec<(String, i64)>,
+    /// Every NACE code of any level held (with the codes above the held ones).
+    pub nace: Vec<(String, i64)>,
+    /// Every region code of any level, countries included.
+    pub regions: Vec<(String, i64)>,
+    /// Current members per cluster (the cluster's id).
+    pub clusters: Vec<(i64, i64)>,
+}
+
+/// Counts per value of one column over the organisations matching `filter`; `from` joins
+/// `organisations o` to the table of `key`, `cond` narrows that table (` AND ...`).
+async fn count_by(
+    db: &Db,
+    filter: &Filter,
+    key: &str,
+    from: &str,
+    cond: &str,
+) -> Result<Vec<(String, i64)>> {
+    Ok(on_db!(db, p => {
+        let mut q = QueryBuilder::new(format!(
+            "SELECT {key} AS k, COUNT(DISTINCT o.id) AS n FROM {from} WHERE {key} IS NOT NULL{cond}"
+        ));
+        push_filter!(q, filter);
+        q.push(format!(" GROUP BY {key} ORDER BY n DESC, k"));
+        q.build_query_as::<(String, i64)>().fetch_all(p).await
+    })?)
+}
+
+/// The facet counts of the organisations matching `filter`: a few grouped counts, each one
+/// indexed query.
+pub async fn facet_counts(db: &Db, filter: &Filter) -> Result<FacetCounts> {
+    let orgs = "organisations o";
+    let clusters = count_by(
+        db,
+        filter,
+        "CAST(m.cluster_id AS TEXT)",
+        "memberships m JOIN organisations o ON o.id = m.organisation_id",
+        " AND m.left_on IS NULL",
+    )
+    .await?;
+    Ok(FacetCounts {
+        kinds: count_by(db, filter, "o.kind", orgs, "").await?,
+        countries: count_by(db, filter, "o.country", orgs, "").await?,
+        size_classes: count_by(db, filter, "o.size_class", orgs, "").await?,
+        nace: count_by(
+            db,
+            filter,
+            "nc.code",
+            "organisation_nace nc JOIN organisations o ON o.id = nc.organisation_id",
+            "",
+        )
+        .await?,
+        regions: count_by(
+            db,
+            filter,
+            "rc.code",
+            "organisation_regions rc JOIN organisations o ON o.id = rc.organisation_id",
+            "",
+        )
+        .await?,
+        clusters: clusters
+            .into_iter()
+            .filter_map(|(id, n)| id.parse().ok().map(|id| (id, n)))
+            .collect(),
+    })
 }
 
 fn escape_like(s: &str) -> String {

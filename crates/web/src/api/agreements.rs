@@ -32,7 +32,7 @@ pub struct AgreementOut {
     pub cross_border: bool,
 }
 
-async fn agreement_out(state: &AppState, row: AgreementRow) -> ApiResult<AgreementOut> {
+pub(crate) async fn agreement_out(state: &AppState, row: AgreementRow) -> ApiResult<AgreementOut> {
     let agreement: Agreement = directory::decode(&row.data.0)?;
     let mut parties = Vec::new();
     for id in directory::agreement_parties(state.db(), row.id).await? {

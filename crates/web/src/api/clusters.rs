@@ -82,7 +82,7 @@ pub struct ClusterOut {
     pub members: Option<Vec<MemberOut>>,
 }
 
-async fn cluster_out(
+pub(crate) async fn cluster_out(
     state: &AppState,
     rec: orgs::OrgRecord,
     with_members: bool,
@@ -111,7 +111,7 @@ async fn cluster_out(
     })
 }
 
-async fn cluster_record(state: &AppState, id: i64) -> ApiResult<orgs::OrgRecord> {
+pub(crate) async fn cluster_record(state: &AppState, id: i64) -> ApiResult<orgs::OrgRecord> {
     let rec = orgs::get(state.db(), id).await?;
     if rec.org.kind != OrgKind::ClusterOrganisation {
         return Err(ApiError::not_found()
@@ -120,23 +120,27 @@ async fn cluster_record(state: &AppState, id: i64) -> ApiResult<orgs::OrgRecord>
     Ok(rec)
 }
 
-/// All cluster organisations with their statuses (a directory holds at most hundreds).
-#[utoipa::path(get, path = "/clusters", tag = "directory", responses((status = 200, body = Vec<ClusterOut>)))]
-pub async fn list(State(state): State<AppState>) -> ApiResult<Json<Vec<ClusterOut>>> {
+/// The directory's cluster organisations by name, at most `limit`.
+pub(crate) async fn cluster_records(
+    state: &AppState,
+    limit: i64,
+) -> ApiResult<Vec<orgs::OrgRecord>> {
     let filter = Filter {
         kinds: vec![OrgKind::ClusterOrganisation.as_str().into()],
         ..Filter::default()
     };
-    let recs = orgs::list(
-        state.db(),
-        &filter,
-        &Page {
-            sort: Sort::Name,
-            after: None,
-            limit: 1000,
-        },
-    )
-    .await?;
+    let page = Page {
+        sort: Sort::Name,
+        after: None,
+        limit,
+    };
+    Ok(orgs::list(state.db(), &filter, &page).await?)
+}
+
+/// All cluster organisations with their statuses (a directory holds at most hundreds).
+#[utoipa::path(get, path = "/clusters", tag = "directory", responses((status = 200, body = Vec<ClusterOut>)))]
+pub async fn list(State(state): State<AppState>) -> ApiResult<Json<Vec<ClusterOut>>> {
+    let recs = cluster_records(&state, 1000).await?;
     let mut out = Vec::with_capacity(recs.len());
     for rec in recs {
         out.push(cluster_out(&state, rec, false).await?);

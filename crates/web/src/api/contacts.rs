@@ -70,14 +70,26 @@ pub async fn list(
     Path(id): Path<i64>,
 ) -> ApiResult<Json<Vec<ContactOut>>> {
     orgs::get(state.db(), id).await?;
-    let personal = may_see_personal(&state, who.as_ref(), id).await?;
-    let rows = directory::contacts_of(state.db(), id).await?;
-    Ok(Json(
-        rows.into_iter()
-            .filter(|r| personal || !r.is_personal)
-            .map(contact_out)
-            .collect::<ApiResult<_>>()?,
-    ))
+    Ok(Json(visible_contacts(&state, who.as_ref(), id).await?))
+}
+
+/// The contacts of `org_id` that `who` may see: personal ones only for those entitled (never
+/// for an anonymous reader, as the directory pages are).
+pub(crate) async fn visible_contacts(
+    state: &AppState,
+    who: Option<&Principal>,
+    org_id: i64,
+) -> ApiResult<Vec<ContactOut>> {
+    let personal = may_see_personal(state, who, org_id).await?;
+    let rows = directory::contacts_of(state.db(), org_id).await?;
+    rows.into_iter()
+        .filter(|r| personal || !r.is_personal)
+        .map(contact_out)
+        .filter(|c| {
+            // The flag is kept in two places (column and document): both must say "not personal".
+            personal || c.as_ref().is_ok_and(|c| !c.contact.is_personal_data)
+        })
+        .collect()
 }
 
 /// Add a contact to an organisation.

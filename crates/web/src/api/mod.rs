@@ -1,17 +1,17 @@
 //! The JSON API under `/api/v1`. Every route is registered through `utoipa_axum::routes!`, so the
 //! OpenAPI document at `/api/v1/openapi.json` is generated from the same code that serves.
 
-mod agreements;
+pub(crate) mod agreements;
 pub(crate) mod alerts;
 pub(crate) mod analyses;
 mod attachments;
-mod clusters;
-mod contacts;
+pub(crate) mod clusters;
+pub(crate) mod contacts;
 pub(crate) mod fields;
 pub(crate) mod interests;
 mod matches;
 pub(crate) mod offers;
-mod organisations;
+pub(crate) mod organisations;
 mod query;
 mod questionnaires;
 mod refdata;
@@ -151,7 +151,7 @@ async fn check_contact(
 }
 
 /// The snake_case name of a serde enum value, as stored in text columns.
-fn enum_str<T: serde::Serialize>(v: T) -> String {
+pub(crate) fn enum_str<T: serde::Serialize>(v: T) -> String {
     match serde_json::to_value(v) {
         Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),

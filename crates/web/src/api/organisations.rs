@@ -46,7 +46,7 @@ pub struct OrganisationPage {
     pub next: Option<String>,
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
+#[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ListParams {
     /// Kinds or categories, comma-separated (e.g. `company`, `business_support`).
@@ -115,14 +115,10 @@ fn parse_sort(s: Option<&str>) -> ApiResult<Sort> {
     })
 }
 
-/// List organisations with filters and cursor pagination.
-#[utoipa::path(get, path = "/organisations", tag = "directory", params(ListParams),
-    responses((status = 200, body = OrganisationPage), (status = 422, body = Problem, content_type = "application/problem+json")))]
-pub async fn list(
-    State(state): State<AppState>,
-    Query(p): Query<ListParams>,
-) -> ApiResult<Json<OrganisationPage>> {
-    let filter = Filter {
+/// The store's filter for the list parameters, each checked against the reference data (422
+/// naming the field). The directory page checks its form with this too.
+pub(crate) fn filter_of(p: &ListParams) -> ApiResult<Filter> {
+    Ok(Filter {
         kinds: parse_kinds(p.kind.as_deref())?,
         nace: query::nace("nace", p.nace.as_deref())?,
         region: query::region("region", p.region.as_deref())?,
@@ -134,7 +130,16 @@ pub async fn list(
             .as_deref()
             .map(klaster_domain::fold)
             .filter(|q| !q.is_empty()),
-    };
+    })
+}
+
+/// One page of the organisations matching `filter` for the parameters' sort, cursor and limit,
+/// with the cursor of the next page (None on the last page).
+pub(crate) async fn list_page(
+    state: &AppState,
+    filter: &Filter,
+    p: &ListParams,
+) -> ApiResult<(Vec<OrgRecord>, Option<String>)> {
     let sort = parse_sort(p.sort.as_deref())?;
     let limit = clamp_limit(p.limit)?;
     let after = p
@@ -146,7 +151,7 @@ pub async fn list(
     // One extra row tells whether there is a next page.
     let mut rows = orgs::list(
         state.db(),
-        &filter,
+        filter,
         &Page {
             sort,
             after,
@@ -166,6 +171,18 @@ pub async fn list(
     } else {
         None
     };
+    Ok((rows, next))
+}
+
+/// List organisations with filters and cursor pagination.
+#[utoipa::path(get, path = "/organisations", tag = "directory", params(ListParams),
+    responses((status = 200, body = OrganisationPage), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn list(
+    State(state): State<AppState>,
+    Query(p): Query<ListParams>,
+) -> ApiResult<Json<OrganisationPage>> {
+    let filter = filter_of(&p)?;
+    let (rows, next) = list_page(&state, &filter, &p).await?;
     Ok(Json(OrganisationPage {
         items: rows.into_iter().map(Into::into).collect(),
         next,

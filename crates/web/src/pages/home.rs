@@ -4,13 +4,12 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use klaster_domain::OrgKind;
 use klaster_domain::offer::OfferKind;
-use klaster_store::{directory, offers, organisations as orgs};
+use klaster_store::{directory, offers};
 
 use super::errors::{self, PageError};
 use super::lang::Ui;
-use super::summary::{OfferSummary, kind_label, summarise};
+use super::summary::{OfferSummary, kind_label, org_name, org_place, summarise, web_link};
 use super::{Chrome, Section, render};
 use crate::AppState;
 
@@ -74,42 +73,21 @@ async fn build(state: &AppState, ui: &Ui) -> Result<HomePage, PageError> {
 
 /// The directory's cluster organisations, by name (as `GET /api/v1/clusters` lists them).
 async fn clusters(state: &AppState, ui: &Ui) -> Result<Vec<ClusterItem>, PageError> {
-    let filter = orgs::Filter {
-        kinds: vec![OrgKind::ClusterOrganisation.as_str().into()],
-        ..orgs::Filter::default()
-    };
-    let page = orgs::Page {
-        sort: orgs::Sort::Name,
-        after: None,
-        limit: CLUSTERS,
-    };
     let mut out = Vec::new();
-    for rec in orgs::list(state.db(), &filter, &page).await? {
+    for rec in crate::api::clusters::cluster_records(state, CLUSTERS).await? {
         let members = directory::members(state.db(), rec.id)
             .await?
             .iter()
             .filter(|m| m.left_on.is_none())
             .count();
         let org = rec.org;
-        let name = org
-            .names
-            .iter()
-            .find(|n| n.lang == ui.lang.code())
-            .or(org.names.first());
-        let place = org
-            .region
-            .as_deref()
-            .and_then(klaster_refdata::regions::get)
-            .map(|r| r.name(ui.lang.code()).to_string())
-            .unwrap_or_else(|| super::summary::country_name(&org.country, ui.lang));
+        let name = org_name(&org, ui.lang);
         out.push(ClusterItem {
             name: name.map_or_else(String::new, |n| n.text.clone()),
             name_lang: name.map_or_else(String::new, |n| n.lang.clone()),
-            place,
+            place: org_place(&org, ui.lang),
             members,
-            website: org
-                .website
-                .filter(|w| w.starts_with("https://") || w.starts_with("http://")),
+            website: web_link(org.website.as_deref()),
         });
     }
     Ok(out)

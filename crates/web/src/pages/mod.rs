@@ -4,10 +4,9 @@
 
 mod analytics;
 mod assets;
+mod directory;
 mod errors;
-// Used by the directory and analytics pages (in progress on their branches).
 mod account;
-#[allow(dead_code)]
 pub(crate) mod format;
 pub(crate) mod forms;
 mod home;
@@ -37,6 +36,8 @@ pub fn router(state: AppState) -> Router {
         .route("/analytics", get(analytics::index))
         .route("/analytics/{dataset}/{region}", get(analytics::region))
         .route("/analytics/{dataset}/{region}/{file}", get(analytics::file))
+        .route("/directory", get(directory::search))
+        .route("/directory/{id}", get(directory::profile))
         .route(assets::CSS_PATH, get(assets::css))
         .merge(account::routes())
         .fallback(errors::fallback)

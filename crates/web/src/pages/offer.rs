@@ -15,7 +15,7 @@ use serde::Deserialize;
 use super::errors::{self, PageError};
 use super::i18n::Tr;
 use super::lang::Ui;
-use super::summary::{country_name, kind_label, language_name};
+use super::summary::{country_name, kind_label, language_name, org_name};
 use super::{Chrome, Section, render};
 use crate::AppState;
 use crate::api::fields::FieldOut;
@@ -94,13 +94,7 @@ async fn build(state: &AppState, ui: &Ui, id: i64, content: Lang) -> Result<Offe
     }
     let texts = offers::texts(state.db(), id).await?;
     let organisation = match orgs::get(state.db(), rec.offer.organisation_id).await {
-        Ok(o) => o
-            .org
-            .names
-            .iter()
-            .find(|n| n.lang == ui.lang.code())
-            .or(o.org.names.first())
-            .map(|n| n.text.clone()),
+        Ok(o) => org_name(&o.org, ui.lang).map(|n| n.text.clone()),
         Err(klaster_store::StoreError::NotFound) => None,
         Err(e) => return Err(e.into()),
     };

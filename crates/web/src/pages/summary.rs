@@ -2,6 +2,7 @@
 //! where a translation exists, else the original, marked.
 
 use klaster_domain::offer::OfferKind;
+use klaster_domain::{LocalizedText, Organisation};
 use klaster_store::offers::{OfferRecord, OfferText};
 use klaster_translate::{Field, Lang, render_field};
 
@@ -33,6 +34,34 @@ pub fn kind_label(kind: OfferKind, lang: Lang) -> String {
 /// A country's name in `lang` (the code itself when unknown).
 pub fn country_name(code: &str, lang: Lang) -> String {
     render_field(&Field::Country(code), lang).map_or_else(|| code.to_string(), |r| r.text)
+}
+
+/// An organisation's name in `lang` if it has one, else its primary name.
+pub fn org_name(org: &Organisation, lang: Lang) -> Option<&LocalizedText> {
+    org.names
+        .iter()
+        .find(|n| n.lang == lang.code())
+        .or(org.names.first())
+}
+
+/// A region's name in `lang`, if the code is a known region.
+pub fn region_name(code: &str, lang: Lang) -> Option<String> {
+    klaster_refdata::regions::get(code).map(|r| r.name(lang.code()).to_string())
+}
+
+/// Where an organisation is: its region's name in `lang`, else its country's.
+pub fn org_place(org: &Organisation, lang: Lang) -> String {
+    org.region
+        .as_deref()
+        .and_then(|r| region_name(r, lang))
+        .unwrap_or_else(|| country_name(&org.country, lang))
+}
+
+/// A stored web address as a link target: only `http(s)` addresses, so a stored
+/// `javascript:` link can never become one.
+pub fn web_link(url: Option<&str>) -> Option<String> {
+    url.filter(|w| w.starts_with("https://") || w.starts_with("http://"))
+        .map(str::to_string)
 }
 
 /// A working language's name in the UI language (the code when it is not one).

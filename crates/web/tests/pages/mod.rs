@@ -14,6 +14,7 @@ use super::common::{TestApp, apps, firm_json};
 
 mod account;
 mod analytics;
+mod directory;
 
 const UI: [&str; 3] = ["pl", "en", "ru"];
 /// What a message missing from every catalogue shows on a page.

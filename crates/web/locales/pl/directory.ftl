@@ -1,0 +1,153 @@
+# Strony katalogu, polski. Argumenty: $value, $name, $status, $date to tekst; $count to liczba.
+
+## Wyszukiwanie
+
+dir-title = Katalog
+dir-heading = Katalog firm, klastrów i instytucji
+dir-intro = Firmy, organizacje klastrowe, uczelnie, instytuty badawcze, agencje rozwoju i izby gospodarcze. Szukaj po nazwie albo zawęź listę według rodzaju, branży, regionu, klastra lub wielkości.
+dir-q = Nazwa
+dir-q-hint = Fragment nazwy; wielkość liter i znaki diakrytyczne nie mają znaczenia.
+dir-kind = Rodzaj organizacji
+dir-kind-any = Dowolny rodzaj
+dir-nace = Branża (kod NACE)
+dir-nace-hint = Na przykład C, 25 lub 25.62.
+dir-region = Region
+dir-region-hint = Kod NUTS lub ISO 3166-2, na przykład PL84, PL841 lub BY-HR.
+dir-country = Kraj
+dir-country-hint = Kod dwuliterowy, na przykład PL, LT lub BY.
+dir-cluster = Klaster
+dir-cluster-any = Dowolny klaster
+dir-size = Wielkość przedsiębiorstwa
+dir-size-any = Dowolna wielkość
+dir-submit = Szukaj
+dir-reset = Wyczyść wszystkie filtry
+dir-results = Organizacje
+dir-total = { $count ->
+    [one] Znaleziono { $count } organizację
+    [few] Znaleziono { $count } organizacje
+    [many] Znaleziono { $count } organizacji
+   *[other] Znaleziono { $count } organizacji
+}
+dir-none = Żadna organizacja nie pasuje. Spróbuj krótszej nazwy albo usuń któryś filtr.
+dir-form-invalid = Popraw zaznaczone pola.
+dir-facets = Zawęź wyniki
+dir-facet-kind = Rodzaj
+dir-facet-nace = Branża
+dir-facet-region = Region
+dir-facet-country = Kraj
+dir-facet-cluster = Klaster
+dir-facet-size = Wielkość
+dir-pager-label = Strony wyników
+dir-first-page = Pierwsza strona
+dir-next-page = Następna strona
+dir-kind-label = Rodzaj
+dir-place = Siedziba
+dir-branch = Główna działalność
+dir-member-of = Członek klastrów
+dir-error-kind = Wybierz rodzaj z listy.
+dir-error-nace = „{ $value }” nie jest kodem NACE Rev. 2.
+dir-error-region = „{ $value }” nie jest kodem regionu NUTS 2021 ani ISO 3166-2.
+dir-error-country = „{ $value }” nie jest kodem kraju ISO 3166-1.
+dir-error-cluster = Wybierz klaster z listy.
+dir-error-size = Wybierz wielkość z listy.
+
+## Rodzaje organizacji i wielkości
+
+dir-kind-company = Przedsiębiorstwo
+dir-kind-cluster_organisation = Organizacja klastrowa
+dir-kind-development_agency = Agencja rozwoju
+dir-kind-foundation = Fundacja
+dir-kind-chamber = Izba gospodarcza
+dir-kind-association = Stowarzyszenie
+dir-kind-university = Uczelnia
+dir-kind-research_institute = Instytut badawczy
+dir-kind-public_authority = Organ administracji publicznej
+dir-size-micro = Mikroprzedsiębiorstwo (poniżej 10 osób)
+dir-size-small = Małe przedsiębiorstwo (poniżej 50 osób)
+dir-size-medium = Średnie przedsiębiorstwo (poniżej 250 osób)
+dir-size-large = Duże przedsiębiorstwo (250 osób i więcej)
+
+## Profil
+
+dir-back = Powrót do katalogu
+dir-other-names = Inne nazwy
+dir-about = O organizacji
+dir-facts = Dane podstawowe
+dir-short-name = Nazwa skrócona
+dir-legal-nip = NIP
+dir-legal-regon = REGON
+dir-legal-krs = Numer KRS
+dir-legal-eu_vat = Numer VAT UE
+dir-legal-unp = UNP (białoruski numer podatnika)
+dir-address = Adres
+dir-region-label = Region
+dir-country-label = Kraj
+dir-founded = Rok założenia
+dir-employees = Liczba pracowników
+dir-size-label = Wielkość
+dir-export-markets = Rynki eksportowe
+dir-languages = Języki obsługi
+dir-activities = Działalność (NACE Rev. 2)
+dir-nace-main = działalność główna
+dir-capabilities-heading = Co oferuje organizacja
+dir-capabilities = Kompetencje
+dir-certifications = Certyfikaty
+dir-machines = Park maszynowy
+dir-machine-quantity = { $count } szt.
+dir-capacity = Moce produkcyjne
+dir-keywords = Słowa kluczowe
+dir-contact = Kontakt
+dir-website = Strona internetowa
+dir-email = E-mail
+dir-phone = Telefon
+dir-clusters = Klastry
+dir-member-since = członek od { $date }
+dir-role-coordinator = Koordynator
+dir-role-founding_member = Członek założyciel
+dir-role-member = Członek
+dir-related = Powiązane organizacje
+dir-relation-partner = Partner
+dir-relation-parent = Spółka dominująca
+dir-relation-subsidiary = Spółka zależna
+dir-agreements = Umowy i listy intencyjne
+dir-agreement-cooperation_agreement = Umowa o współpracy
+dir-agreement-letter_of_intent = List intencyjny
+dir-agreement-memorandum_of_understanding = Memorandum o porozumieniu
+dir-agreement-project_partnership = Partnerstwo projektowe
+dir-signed = podpisano { $date }
+dir-valid-until = obowiązuje do { $date }
+dir-cross-border = transgraniczna
+dir-parties = Strony
+dir-offers = Oferty współpracy
+
+## Klaster
+
+dir-members = Członkowie
+dir-member-count = { $count ->
+    [one] { $count } obecny członek
+    [few] { $count } obecnych członków
+    [many] { $count } obecnych członków
+   *[other] { $count } obecnych członków
+}
+dir-members-search = Szukaj wśród członków
+dir-col-member = Organizacja
+dir-col-role = Rola
+dir-col-joined = Członek od
+dir-statuses = Statusy
+dir-status-key_national_cluster = Krajowy Klaster Kluczowy
+dir-status-current = obowiązuje
+dir-status-expired = wygasł
+dir-status-granted = Przyznany
+dir-status-recertified = Ponowna certyfikacja
+dir-status-valid-until = Ważny do
+dir-status-granted-by = Przyznał
+dir-status-note = Uwagi
+dir-cluster-profile = Profil klastra
+dir-cluster-branches = Branże
+dir-cluster-regions = Regiony
+dir-history = Historia
+dir-event-joined = Przystąpienie do klastra: { $name }.
+dir-event-left = Wystąpienie z klastra: { $name }.
+dir-event-granted = Przyznano status: { $status }.
+dir-event-recertified = Ponownie certyfikowano status: { $status }.
+dir-event-expired = Wygasł status: { $status }.
