@@ -269,7 +269,7 @@ pub async fn responses(
     ))
 }
 
-async fn reviewable(state: &AppState, principal: &Principal, id: i64) -> ApiResult<ResponseRow> {
+pub(crate) async fn reviewable(state: &AppState, principal: &Principal, id: i64) -> ApiResult<ResponseRow> {
     let row = qs::response(state.db(), id).await?;
     if !principal.rights.may_review_responses(row.cluster_id) {
         return Err(ApiError::forbidden());
@@ -302,7 +302,24 @@ pub async fn review(
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<ReviewInput>,
 ) -> ApiResult<Json<ResponseOut>> {
-    let row = reviewable(&state, &principal, id).await?;
+    decide(&state, &principal, id, input).await?;
+    let history = qs::events(state.db(), id).await?;
+    Ok(Json(response_out(
+        qs::response(state.db(), id).await?,
+        Some(history),
+    )?))
+}
+
+/// Applies a reviewer's decision (the API and the review pages). On acceptance the person who
+/// submitted the answers, if they have no other role yet, becomes the administrator of the
+/// organisation the answers created, so they can keep its profile and post its offers.
+pub(crate) async fn decide(
+    state: &AppState,
+    principal: &Principal,
+    id: i64,
+    input: ReviewInput,
+) -> ApiResult<()> {
+    let row = reviewable(state, principal, id).await?;
     let (decision, next) = input.apply_to(status_of(&row.status)?)?;
     let reason = match &decision {
         ReviewInput::Accept => None,
@@ -310,10 +327,10 @@ pub async fn review(
         ReviewInput::RequestChanges { message } => Some(message.clone()),
     };
     let accept = match decision {
-        ReviewInput::Accept => Some(acceptance(&state, &row).await?),
+        ReviewInput::Accept => Some(acceptance(state, &row).await?),
         _ => None,
     };
-    qs::review(
+    let org = qs::review(
         state.db(),
         id,
         next,
@@ -322,11 +339,14 @@ pub async fn review(
         accept,
     )
     .await?;
-    let history = qs::events(state.db(), id).await?;
-    Ok(Json(response_out(
-        qs::response(state.db(), id).await?,
-        Some(history),
-    )?))
+    if let (Some(org), Some(submitter)) = (org, row.submitted_by) {
+        let user = klaster_store::auth::user_by_id(state.db(), submitter).await;
+        if user.is_ok_and(|u| u.role == "visitor") {
+            klaster_store::accounts::set_role(state.db(), submitter, "org_admin", Some(org))
+                .await?;
+        }
+    }
+    Ok(())
 }
 
 /// Re-reads the stored submission against the exact questionnaire version it answered.

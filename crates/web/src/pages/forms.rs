@@ -27,7 +27,7 @@ pub struct Choice {
 /// One field of a form, as `field.html` draws it.
 #[derive(Debug, Clone)]
 pub struct Field {
-    pub name: &'static str,
+    pub name: String,
     pub label: String,
     /// An input type (`text`, `email`, `password`, `date`, `number`, `url`, `tel`), or
     /// `textarea`, `select`, `checkbox`.
@@ -41,9 +41,9 @@ pub struct Field {
 }
 
 impl Field {
-    pub fn new(name: &'static str, kind: &'static str, label: String) -> Self {
+    pub fn new(name: impl Into<String>, kind: &'static str, label: String) -> Self {
         Field {
-            name,
+            name: name.into(),
             label,
             kind,
             value: String::new(),
