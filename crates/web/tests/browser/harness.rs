@@ -176,6 +176,21 @@ impl E2e {
         self.app.sync().await;
     }
 
+    /// The links to this site in the text of the mail sent to `to` (waiting for it), as paths
+    /// to open with [`Browser::goto`]; the `n`th mail of all, counting from 1, must be to `to`.
+    pub async fn links_mailed(&self, n: usize, to: &str) -> Vec<String> {
+        let mails = self.sink.wait_for(n, PATIENCE).await;
+        let mail = mails
+            .get(n - 1)
+            .unwrap_or_else(|| panic!("mail {n} to {to}: only {} mails", mails.len()));
+        assert_eq!(mail.rcpt_to, [to], "mail {n}");
+        let text = mail.parsed().text.unwrap_or_default();
+        text.split(|c: char| c.is_whitespace() || "<>()\"".contains(c))
+            .filter_map(|w| w.strip_prefix(&self.app.base))
+            .map(str::to_string)
+            .collect()
+    }
+
     /// A new headless Chromium whose user prefers `languages` (as `intl.accept_languages`,
     /// e.g. `"de-DE,de,en"`), with a desktop-sized window.
     pub async fn browser(&self, languages: &str) -> Browser {

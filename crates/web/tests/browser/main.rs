@@ -1,7 +1,8 @@
 //! End to end in a real browser: headless Chromium, driven through chromedriver, against the
 //! server on a fresh SQLite database with its job runner, search sync and an SMTP sink running.
 //! A visitor uses the pages as a person would: clicks the language switch, tabs to the skip
-//! link, types a search and submits it with Enter, opens an offer. Screenshots of the main pages
+//! link, types a search and submits it with Enter, opens an offer; a link in an alert mail
+//! caught by the SMTP sink opens in the browser. Screenshots of the main pages
 //! at phone and desktop widths are saved under `<target>/e2e-screenshots/`.
 //!
 //! Needs Debian's `chromium` and `chromium-driver` (`.ci/run` installs them; elsewhere
@@ -31,8 +32,9 @@ const HOME: [(&str, &str); 3] = [
     ("ru", "Сотрудничество предприятий промышленных кластеров"),
 ];
 
-/// A cluster with a member firm that has published one order handover; returns its id.
-async fn seed(e2e: &E2e) -> i64 {
+/// A cluster with a member firm that has published one order handover; returns the firm's
+/// and the offer's ids.
+async fn seed(e2e: &E2e) -> (i64, i64) {
     let app = &e2e.app;
     let mut cluster = common::firm_json("Klaster Obróbki Metali", "25.62", "PL841", "5260250274");
     cluster["kind"] = json!("cluster_organisation");
@@ -48,7 +50,7 @@ async fn seed(e2e: &E2e) -> i64 {
     let id = common::offer(app, org, TITLE, json!({"scope": "public"}), true).await;
     // Translated into every working language and indexed, as the running server would.
     e2e.settle().await;
-    id
+    (org, id)
 }
 
 /// Saves the page at phone and desktop widths, after checking nothing sticks out sideways
@@ -149,13 +151,51 @@ async fn german_reader(e2e: &E2e, id: i64) {
     b.close().await;
 }
 
+/// A German firm's saved search mails an alert when a matching offer is published; the link
+/// in the mail opens the offer in the browser (the site address the server mails is its own).
+async fn alert_mail_link_opens_the_offer(e2e: &E2e, org: i64) {
+    let app = &e2e.app;
+    let to = "jonas@mueller.example.de";
+    let token = app.token_for(to, "org_member", Some(org)).await;
+    let res = app
+        .post_as(
+            &token,
+            "/api/v1/saved-searches",
+            json!({"name": "Konstruktionen", "delivery": "instant",
+                   "query": {"q": "konstrukcje", "lang": "de"}}),
+        )
+        .await;
+    assert_eq!(res.status(), reqwest::StatusCode::CREATED);
+    // Only offers published after the search was saved alert (times in whole seconds).
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let title = "Przekażemy zlecenie: konstrukcje stalowe";
+    let id = common::offer(app, org, title, json!({"scope": "public"}), true).await;
+    e2e.settle().await;
+    // The running job runner sweeps once a minute; this test does not wait for it.
+    let w = app.worker(Some(&e2e.sink));
+    w.sweep_alerts(chrono::Utc::now()).await.expect("sweep");
+    e2e.settle().await;
+    let offer = format!("/offers/{id}");
+    let links = e2e.links_mailed(1, to).await;
+    let link = links
+        .iter()
+        .find(|l| l.starts_with(&offer))
+        .unwrap_or_else(|| panic!("no link to {offer} in {links:?}"));
+    let b = e2e.browser("de-DE,de,en").await;
+    b.goto(link).await;
+    assert_eq!(b.path().await, *link);
+    b.find("article.offer h1").await;
+    assert_ne!(b.text("h1").await, TITLE, "the new offer");
+    b.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_visitor_switches_language_searches_and_reads_an_offer() {
     let Some(e2e) = E2e::start().await else {
         return;
     };
     let started = Instant::now();
-    let id = seed(&e2e).await;
+    let (org, id) = seed(&e2e).await;
 
     let b = e2e.browser("pl-PL,pl").await;
     b.goto("/").await;
@@ -166,6 +206,7 @@ async fn a_visitor_switches_language_searches_and_reads_an_offer() {
     b.close().await;
 
     german_reader(&e2e, id).await;
+    alert_mail_link_opens_the_offer(&e2e, org).await;
 
     harness::notice(&format!(
         "browser test: {:.1}s; screenshots in {}",
