@@ -13,7 +13,7 @@ mod matches;
 pub(crate) mod offers;
 pub(crate) mod organisations;
 mod query;
-mod questionnaires;
+pub(crate) mod questionnaires;
 mod refdata;
 pub(crate) mod search;
 

@@ -42,10 +42,13 @@ impl From<StoreError> for PageError {
 impl From<ApiError> for PageError {
     /// The API's checks (reused by the pages) already logged any internal cause.
     fn from(e: ApiError) -> Self {
-        if e.status() == StatusCode::NOT_FOUND {
-            PageError::NotFound
-        } else {
-            PageError::Internal
+        match e.status() {
+            StatusCode::NOT_FOUND => PageError::NotFound,
+            StatusCode::FORBIDDEN => PageError::Forbidden,
+            StatusCode::UNAUTHORIZED => PageError::SignIn,
+            StatusCode::PAYLOAD_TOO_LARGE => PageError::TooLarge,
+            s if s.is_client_error() => PageError::BadRequest,
+            _ => PageError::Internal,
         }
     }
 }

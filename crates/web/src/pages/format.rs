@@ -7,7 +7,6 @@ use klaster_translate::Lang;
 const NBSP: char = '\u{a0}';
 /// A date and time in UTC, minutes precision (dates as `klaster_translate::render::date`
 /// writes them in every working language).
-#[allow(dead_code)] // the review pages (next) show submission times
 pub fn date_time(lang: Lang, t: chrono::DateTime<chrono::Utc>) -> String {
     format!(
         "{} {} UTC",

@@ -2,20 +2,22 @@
 //! UI strings from the Fluent catalogues under `locales/`, one stylesheet under `static/`.
 //! Pages work without JavaScript; every value is escaped by askama unless marked `|safe`.
 
+mod account;
 mod analytics;
 mod assets;
 mod directory;
 mod errors;
-mod account;
 pub(crate) mod format;
 pub(crate) mod forms;
 mod home;
 pub(crate) mod i18n;
+mod join;
 pub(crate) mod lang;
 mod offer;
 mod offers;
 pub(crate) mod session;
 mod summary;
+pub(crate) mod validation;
 
 use askama::Template;
 use axum::Router;
@@ -40,6 +42,7 @@ pub fn router(state: AppState) -> Router {
         .route("/directory/{id}", get(directory::profile))
         .route(assets::CSS_PATH, get(assets::css))
         .merge(account::routes())
+        .merge(join::routes())
         .fallback(errors::fallback)
         .with_state(state)
 }

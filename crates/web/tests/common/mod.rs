@@ -5,8 +5,14 @@
 
 pub mod visitor;
 
+use std::sync::Arc;
+
+use klaster_notify::testing::SmtpSink;
+use klaster_notify::{Site, SmtpMailer};
 use klaster_store::testing::{self, TestDb};
 use klaster_store::{DbKind, auth};
+use klaster_translate::{Engine, EngineConfig, Lang};
+use klaster_web::worker::Worker;
 use reqwest::{Client, Method, Response};
 use serde_json::{Value, json};
 
@@ -44,9 +50,16 @@ impl TestApp {
         let addr = listener.local_addr().expect("addr");
         let memory = std::sync::Arc::new(klaster_translate::InMemoryTm::new());
         let index = std::sync::Arc::new(klaster_search::SearchIndex::in_memory().expect("index"));
+        let base = format!("http://{addr}");
+        // Links in mails and feeds point at this server, so a browser can follow them.
+        let settings = klaster_web::Settings {
+            site: klaster_notify::Site::new("Klaster", &base),
+            ..Default::default()
+        };
         let router = klaster_web::router(
             klaster_web::AppState::with_memory(db.db.clone(), memory.clone())
-                .with_index(index.clone()),
+                .with_index(index.clone())
+                .with_settings(settings),
         );
         let server = tokio::spawn(async move {
             let app = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
@@ -59,7 +72,7 @@ impl TestApp {
             .await
             .expect("token");
         TestApp {
-            base: format!("http://{addr}"),
+            base,
             client: Client::new(),
             admin,
             kind: db.kind(),
@@ -75,6 +88,22 @@ impl TestApp {
         klaster_web::sync(&self.index, &self.db.db)
             .await
             .expect("sync")
+    }
+
+    /// A job runner like the server's, over this app's database, memory and index; mail goes
+    /// through `sink` (a real SMTP conversation) when given, else to the log.
+    pub fn worker(&self, sink: Option<&SmtpSink>) -> Worker {
+        let engine =
+            Engine::from_config(&EngineConfig::default(), self.memory.clone()).expect("engine");
+        let w = Worker::new(self.db(), Arc::new(engine), Lang::ALL.to_vec())
+            .with_index(self.index.clone());
+        match sink {
+            Some(sink) => w.with_mail(
+                Arc::new(SmtpMailer::new(&sink.config("portal@klaster.test")).expect("mailer")),
+                Site::new("Klaster", &self.base),
+            ),
+            None => w,
+        }
     }
 
     pub fn db(&self) -> klaster_store::Db {
@@ -178,6 +207,33 @@ impl TestApp {
         assert_eq!(status, reqwest::StatusCode::CREATED, "{v}");
         v["id"].as_i64().expect("id")
     }
+}
+
+/// A Polish order handover of `org`, created by the administrator; `submit` sends it out
+/// (published at once: no cluster asks for review). Returns the id.
+pub async fn offer(app: &TestApp, org: i64, title: &str, visibility: Value, submit: bool) -> i64 {
+    let body = json!({
+        "organisation_id": org, "lang": "pl", "title": title,
+        "description": "Szukamy podwykonawcy. Nie zdążymy z terminem zamówienia.",
+        "details": {"kind": "order_handover", "quantity": {"value": 500, "unit": "piece"},
+                    "deadline": "2099-02-15", "delivery_city": "Białystok", "delivery_country": "PL",
+                    "required_certifications": ["EN 1090"]},
+        "nace": ["25.11"], "country": "PL", "region": "PL841", "visibility": visibility
+    });
+    let res = app.post("/api/v1/offers", body).await;
+    assert_eq!(res.status(), reqwest::StatusCode::CREATED);
+    let id = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    if submit {
+        let res = app
+            .post(
+                &format!("/api/v1/offers/{id}/transitions"),
+                json!({"action": "submit"}),
+            )
+            .await;
+        let v: Value = res.json().await.unwrap();
+        assert_eq!(v["status"], "published", "{v}");
+    }
+    id
 }
 
 /// A company payload (an empty NIP means none).

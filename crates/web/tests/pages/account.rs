@@ -1,30 +1,18 @@
 //! Accounts in the browser over real HTTP, with mail through a real SMTP sink: sign-up,
 //! confirmation, sign-in and out, rate limiting, password reset, form tokens.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use klaster_notify::testing::{ParsedMail, SmtpSink};
-use klaster_notify::{Site, SmtpMailer};
-use klaster_translate::{Engine, EngineConfig, Lang};
-use klaster_web::worker::Worker;
 use reqwest::StatusCode;
 
 use super::MISSING;
 use crate::common::visitor::{Visitor, csrf_of};
 use crate::common::{TestApp, apps};
 
-fn mail_worker(app: &TestApp, sink: &SmtpSink) -> Worker {
-    let engine = Engine::from_config(&EngineConfig::default(), app.memory.clone()).unwrap();
-    Worker::new(app.db(), Arc::new(engine), Lang::ALL.to_vec()).with_mail(
-        Arc::new(SmtpMailer::new(&sink.config("portal@klaster.test")).unwrap()),
-        Site::new("Klaster", app.base.clone()),
-    )
-}
-
 /// Sends the queued mail and returns the `n`-th message (counting from 1) the sink has.
 async fn mail_no(app: &TestApp, sink: &SmtpSink, n: usize) -> ParsedMail {
-    let w = mail_worker(app, sink);
+    let w = app.worker(Some(sink));
     while w.run_once().await.unwrap().is_some() {}
     let all = sink.wait_for(n, Duration::from_secs(10)).await;
     assert!(all.len() >= n, "{} mails", all.len());
@@ -197,7 +185,7 @@ async fn an_unconfirmed_or_known_address_is_handled_without_telling_others() {
     other.get("/account/signup").await;
     other.post("/account/signup", &fields).await;
     assert!(other.url.ends_with("/account/check-mail"));
-    let w = mail_worker(&app, &sink);
+    let w = app.worker(Some(&sink));
     while w.run_once().await.unwrap().is_some() {}
     let mails: Vec<ParsedMail> = sink
         .wait_for(3, Duration::from_secs(10))

@@ -2,19 +2,17 @@
 //! escaping of what users wrote, what an anonymous visitor may not see, and form errors.
 
 use std::path::Path;
-use std::sync::Arc;
 
-use klaster_translate::{Engine, EngineConfig, Lang};
-use klaster_web::worker::Worker;
 use reqwest::StatusCode;
 use reqwest::header::{ACCEPT_LANGUAGE, CACHE_CONTROL, CONTENT_TYPE, COOKIE, SET_COOKIE};
 use serde_json::{Value, json};
 
-use super::common::{TestApp, apps, firm_json};
+use super::common::{TestApp, apps, firm_json, offer};
 
 mod account;
 mod analytics;
 mod directory;
+mod join;
 
 const UI: [&str; 3] = ["pl", "en", "ru"];
 /// What a message missing from every catalogue shows on a page.
@@ -70,41 +68,9 @@ fn every_ui_catalogue_has_every_message() {
     assert!(total > 50, "{seen:?}");
 }
 
-fn worker(app: &TestApp) -> Worker {
-    let engine = Engine::from_config(&EngineConfig::default(), app.memory.clone()).unwrap();
-    Worker::new(app.db(), Arc::new(engine), Lang::ALL.to_vec()).with_index(app.index.clone())
-}
-
 async fn drain(app: &TestApp) {
-    let w = worker(app);
+    let w = app.worker(None);
     while w.run_once().await.unwrap().is_some() {}
-}
-
-/// A Polish order handover of `org`, created by the administrator; `submit` sends it out
-/// (published at once: no cluster asks for review). Returns the id.
-async fn offer(app: &TestApp, org: i64, title: &str, visibility: Value, submit: bool) -> i64 {
-    let body = json!({
-        "organisation_id": org, "lang": "pl", "title": title,
-        "description": "Szukamy podwykonawcy. Nie zdążymy z terminem zamówienia.",
-        "details": {"kind": "order_handover", "quantity": {"value": 500, "unit": "piece"},
-                    "deadline": "2099-02-15", "delivery_city": "Białystok", "delivery_country": "PL",
-                    "required_certifications": ["EN 1090"]},
-        "nace": ["25.11"], "country": "PL", "region": "PL841", "visibility": visibility
-    });
-    let res = app.post("/api/v1/offers", body).await;
-    assert_eq!(res.status(), StatusCode::CREATED);
-    let id = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
-    if submit {
-        let res = app
-            .post(
-                &format!("/api/v1/offers/{id}/transitions"),
-                json!({"action": "submit"}),
-            )
-            .await;
-        let v: Value = res.json().await.unwrap();
-        assert_eq!(v["status"], "published", "{v}");
-    }
-    id
 }
 
 struct Page {

@@ -7,7 +7,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use klaster_notify::testing::SmtpSink;
-use klaster_notify::{Site, SmtpMailer};
 use klaster_translate::{Engine, EngineConfig, Lang};
 use klaster_web::worker::{Outcome, Worker};
 use reqwest::StatusCode;
@@ -59,16 +58,6 @@ async fn setup(app: &TestApp) -> Portal {
     }
 }
 
-fn worker(app: &TestApp, sink: &SmtpSink) -> Worker {
-    let engine = Engine::from_config(&EngineConfig::default(), app.memory.clone()).unwrap();
-    Worker::new(app.db(), Arc::new(engine), Lang::ALL.to_vec())
-        .with_mail(
-            Arc::new(SmtpMailer::new(&sink.config("portal@klaster.test")).unwrap()),
-            Site::new("Klaster", "https://klaster.example.org"),
-        )
-        .with_index(app.index.clone())
-}
-
 /// Runs every due job.
 async fn drain(w: &Worker) -> Vec<Outcome> {
     let mut out = Vec::new();
@@ -110,7 +99,7 @@ fn cyrillic(s: &str) -> bool {
 async fn an_order_handover_meets_a_german_partner_by_search_interest_and_mail() {
     for app in apps().await {
         let sink = SmtpSink::start().await.unwrap();
-        let w = worker(&app, &sink);
+        let w = app.worker(Some(&sink));
         let p = setup(&app).await;
 
         // Posted in Polish without naming the language: detected, reported for confirmation.
@@ -293,7 +282,7 @@ async fn an_order_handover_meets_a_german_partner_by_search_interest_and_mail() 
 async fn saved_searches_alert_by_mail_and_feed_new_offers_once() {
     for app in apps().await {
         let sink = SmtpSink::start().await.unwrap();
-        let w = worker(&app, &sink);
+        let w = app.worker(Some(&sink));
         let p = setup(&app).await;
         let before = post_offer(&app, &p, "Przekażemy zlecenie spawania ram", "2099-03-01").await;
         drain(&w).await;
@@ -423,7 +412,7 @@ async fn saved_searches_alert_by_mail_and_feed_new_offers_once() {
 async fn attachments_are_checked_by_content_and_size_and_served_as_downloads() {
     let app = TestApp::sqlite().await;
     let sink = SmtpSink::start().await.unwrap();
-    let w = worker(&app, &sink);
+    let w = app.worker(Some(&sink));
     let p = setup(&app).await;
     let v = post_offer(&app, &p, "Przekażemy zlecenie z rysunkami", "2099-02-15").await;
     drain(&w).await;
@@ -676,7 +665,7 @@ async fn duplicates_markup_and_unknown_languages_get_clear_answers() {
 async fn members_only_offers_alert_and_show_only_inside_their_cluster() {
     let app = TestApp::sqlite().await;
     let sink = SmtpSink::start().await.unwrap();
-    let w = worker(&app, &sink);
+    let w = app.worker(Some(&sink));
     let p = setup(&app).await;
     let mut cluster = firm_json("Klaster Obróbki Metali", "25.62", "PL841", "5260250274");
     cluster["kind"] = json!("cluster_organisation");

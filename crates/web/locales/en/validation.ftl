@@ -1,0 +1,31 @@
+# Field errors of forms whose rules live in the domain (questionnaire, offers), by error code.
+
+verr-invalid = This answer is not valid.
+verr-required = Please answer this question.
+verr-too_long = This text is too long.
+verr-out_of_range = This number is outside the allowed range.
+verr-not_integer = Enter a whole number.
+verr-invalid_type = This answer has the wrong form.
+verr-invalid_email = Enter a valid e-mail address.
+verr-invalid_phone = Enter a phone number with the country code, like +48 85 123 45 67.
+verr-invalid_url = Enter a web address, like https://firm.pl.
+verr-invalid_url_scheme = The address must start with https:// or http://.
+verr-invalid_postal_code = This postal code does not fit the country.
+verr-invalid_date = Enter a date as YYYY-MM-DD.
+verr-unknown_option = Choose one of the options.
+verr-unknown_nace = This is not a NACE Rev. 2 code (e.g. 25.62).
+verr-unknown_region = This is not a region code (NUTS, e.g. PL841, or ISO 3166-2, e.g. BY-HR).
+verr-unknown_country = This is not a country code (e.g. PL, BY, DE).
+verr-region_not_in_country = The region is not in the country given.
+verr-nip_checksum = This NIP number is not valid: check the digits.
+verr-regon_checksum = This REGON number is not valid: check the digits.
+verr-vat_checksum = This VAT number is not valid: check the digits.
+verr-vat_format = This VAT number has the wrong format.
+verr-unp_checksum = This UNP number is not valid: check the digits.
+verr-must_accept = This must be accepted to send the form.
+verr-too_many = Too many items.
+verr-size_class_mismatch = The size class does not fit the number of employees.
+verr-in_the_past = The date may not be in the past.
+verr-date_order = The end date comes before the start date.
+verr-invalid_character = This text contains characters that are not allowed.
+verr-duplicate = This is given twice.

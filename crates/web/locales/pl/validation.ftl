@@ -1,0 +1,31 @@
+# Błędy pól formularzy, których reguły są w domenie (ankieta, oferty), według kodu błędu.
+
+verr-invalid = Ta odpowiedź jest nieprawidłowa.
+verr-required = Odpowiedz na to pytanie.
+verr-too_long = Ten tekst jest za długi.
+verr-out_of_range = Ta liczba jest poza dozwolonym zakresem.
+verr-not_integer = Podaj liczbę całkowitą.
+verr-invalid_type = Ta odpowiedź ma niewłaściwą postać.
+verr-invalid_email = Podaj poprawny adres e-mail.
+verr-invalid_phone = Podaj numer telefonu z kodem kraju, np. +48 85 123 45 67.
+verr-invalid_url = Podaj adres strony, np. https://firma.pl.
+verr-invalid_url_scheme = Adres musi zaczynać się od https:// lub http://.
+verr-invalid_postal_code = Ten kod pocztowy nie pasuje do kraju.
+verr-invalid_date = Podaj datę w postaci RRRR-MM-DD.
+verr-unknown_option = Wybierz jedną z opcji.
+verr-unknown_nace = To nie jest kod PKD/NACE Rev. 2 (np. 25.62).
+verr-unknown_region = To nie jest kod regionu (NUTS, np. PL841, albo ISO 3166-2, np. BY-HR).
+verr-unknown_country = To nie jest kod kraju (np. PL, BY, DE).
+verr-region_not_in_country = Region nie leży w podanym kraju.
+verr-nip_checksum = Ten NIP jest nieprawidłowy: sprawdź cyfry.
+verr-regon_checksum = Ten REGON jest nieprawidłowy: sprawdź cyfry.
+verr-vat_checksum = Ten numer VAT jest nieprawidłowy: sprawdź cyfry.
+verr-vat_format = Ten numer VAT ma niewłaściwy format.
+verr-unp_checksum = Ten numer UNP jest nieprawidłowy: sprawdź cyfry.
+verr-must_accept = Zgoda jest konieczna, aby wysłać formularz.
+verr-too_many = Za dużo pozycji.
+verr-size_class_mismatch = Klasa wielkości nie pasuje do liczby pracowników.
+verr-in_the_past = Data nie może być w przeszłości.
+verr-date_order = Data końcowa jest wcześniejsza niż początkowa.
+verr-invalid_character = Ten tekst zawiera niedozwolone znaki.
+verr-duplicate = To podano dwa razy.

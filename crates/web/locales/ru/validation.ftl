@@ -1,0 +1,31 @@
+# Ошибки полей форм, правила которых заданы в предметной области (анкета, предложения), по коду ошибки.
+
+verr-invalid = Этот ответ недопустим.
+verr-required = Ответьте, пожалуйста, на этот вопрос.
+verr-too_long = Этот текст слишком длинный.
+verr-out_of_range = Это число вне допустимого диапазона.
+verr-not_integer = Введите целое число.
+verr-invalid_type = У этого ответа неверная форма.
+verr-invalid_email = Введите правильный адрес электронной почты.
+verr-invalid_phone = Введите номер телефона с кодом страны, например +375 17 123 45 67.
+verr-invalid_url = Введите адрес сайта, например https://firm.by.
+verr-invalid_url_scheme = Адрес должен начинаться с https:// или http://.
+verr-invalid_postal_code = Этот почтовый индекс не соответствует стране.
+verr-invalid_date = Введите дату в виде ГГГГ-ММ-ДД.
+verr-unknown_option = Выберите один из вариантов.
+verr-unknown_nace = Это не код NACE Rev. 2 (например, 25.62).
+verr-unknown_region = Это не код региона (NUTS, например PL841, или ISO 3166-2, например BY-HR).
+verr-unknown_country = Это не код страны (например, PL, BY, DE).
+verr-region_not_in_country = Регион не находится в указанной стране.
+verr-nip_checksum = Этот номер NIP недействителен: проверьте цифры.
+verr-regon_checksum = Этот номер REGON недействителен: проверьте цифры.
+verr-vat_checksum = Этот номер НДС недействителен: проверьте цифры.
+verr-vat_format = У этого номера НДС неверный формат.
+verr-unp_checksum = Этот УНП недействителен: проверьте цифры.
+verr-must_accept = Без согласия форму нельзя отправить.
+verr-too_many = Слишком много пунктов.
+verr-size_class_mismatch = Класс размера не соответствует числу сотрудников.
+verr-in_the_past = Дата не может быть в прошлом.
+verr-date_order = Дата окончания раньше даты начала.
+verr-invalid_character = Этот текст содержит недопустимые символы.
+verr-duplicate = Это указано дважды.
