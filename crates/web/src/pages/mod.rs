@@ -2,11 +2,11 @@
 //! UI strings from the Fluent catalogues under `locales/`, one stylesheet under `static/`.
 //! Pages work without JavaScript; every value is escaped by askama unless marked `|safe`.
 
+mod account;
 mod analytics;
 mod assets;
 mod directory;
 mod errors;
-mod account;
 pub(crate) mod format;
 pub(crate) mod forms;
 mod home;

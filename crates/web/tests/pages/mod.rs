@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 use super::common::{TestApp, apps, firm_json};
 
 mod account;
+pub mod account_more;
 mod analytics;
 mod directory;
 
