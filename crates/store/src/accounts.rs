@@ -203,6 +203,18 @@ pub async fn set_role(db: &Db, user_id: i64, role: &str, scope_id: Option<i64>) 
     Ok(())
 }
 
+/// The people of organisation `org_id` (its administrators and members), by address.
+pub async fn of_organisation(db: &Db, org_id: i64) -> Result<Vec<Account>> {
+    let sql = format!(
+        "SELECT {ACCOUNT_COLUMNS} FROM users
+         WHERE scope_id = $1 AND role IN ('org_admin', 'org_member') ORDER BY email"
+    );
+    Ok(
+        on_db!(db, p => sqlx::query_as::<_, Account>(sqlx::AssertSqlSafe(sql))
+        .bind(org_id).fetch_all(p).await)?,
+    )
+}
+
 /// A verification that costs what checking a real password costs, for addresses without an
 /// account: sign-in then takes as long whether or not the address is known.
 pub fn check_password(account: Option<&Account>, password: &str) -> bool {

@@ -47,6 +47,15 @@ pub async fn get(db: &Db, user_id: i64, questionnaire_id: i64) -> Result<Option<
     row.map(Draft::try_from).transpose()
 }
 
+/// Every draft of a person (for the export of their data).
+pub async fn for_user(db: &Db, user_id: i64) -> Result<Vec<Draft>> {
+    let rows: Vec<Row> = on_db!(db, p => sqlx::query_as(
+        "SELECT questionnaire_id, lang, cluster_id, answers, updated_at FROM questionnaire_drafts
+         WHERE user_id = $1 ORDER BY questionnaire_id")
+        .bind(user_id).fetch_all(p).await)?;
+    rows.into_iter().map(Draft::try_from).collect()
+}
+
 /// Saves (creates or replaces) a person's draft.
 pub async fn save(db: &Db, user_id: i64, d: &Draft) -> Result<()> {
     let answers = serde_json::to_string(&d.answers)

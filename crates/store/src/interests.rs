@@ -174,6 +174,13 @@ pub async fn thread(db: &Db, interest_id: i64) -> Result<Vec<Message>> {
     )
 }
 
+/// The messages a person wrote, oldest first (for the export of their data).
+pub async fn by_author(db: &Db, user_id: i64) -> Result<Vec<Message>> {
+    let sql =
+        format!("SELECT {MESSAGE_COLUMNS} FROM interest_messages WHERE author_id = $1 ORDER BY id");
+    Ok(on_db!(db, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(user_id).fetch_all(p).await)?)
+}
+
 /// Interests in one offer (for its owner), oldest first.
 pub async fn for_offer(db: &Db, offer_id: i64) -> Result<Vec<Interest>> {
     let sql = format!("SELECT {COLUMNS} FROM interests WHERE offer_id = $1 ORDER BY id");

@@ -78,6 +78,13 @@ pub async fn delete_for_user(db: &Db, user_id: i64) -> Result<u64> {
     )
 }
 
+/// How many sessions a user has open (for the export of their data).
+pub async fn count_for_user(db: &Db, user_id: i64) -> Result<i64> {
+    Ok(on_db!(db, p => sqlx::query_scalar(
+        "SELECT COUNT(*) FROM sessions WHERE user_id = $1 AND expires_at > $2")
+        .bind(user_id).bind(crate::now()).fetch_one(p).await)?)
+}
+
 /// Removes expired sessions and sign-in attempts older than `keep_attempts`.
 pub async fn purge(db: &Db, keep_attempts: Duration) -> Result<u64> {
     let now = crate::now();

@@ -4,6 +4,7 @@
 mod common;
 mod pages;
 mod portal;
+mod roles;
 
 use common::{TestApp, apps, firm_json};
 use reqwest::StatusCode;

@@ -13,7 +13,7 @@ use klaster_store::offers;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::offers::{acts_for_owner, readable};
+use super::offers::{readable, writes_for_owner};
 use crate::AppState;
 use crate::extract::{MaybePrincipal, Principal};
 use crate::problem::{ApiError, ApiResult, Problem};
@@ -82,7 +82,7 @@ pub async fn upload(
     body: Bytes,
 ) -> ApiResult<(StatusCode, Json<AttachmentOut>)> {
     let offer = offers::get(state.db(), id).await?;
-    if !acts_for_owner(&state, &principal, offer.offer.organisation_id).await? {
+    if !writes_for_owner(&principal, offer.offer.organisation_id) {
         return Err(ApiError::forbidden());
     }
     let max = state.settings().max_attachment_bytes;
@@ -183,7 +183,7 @@ pub async fn delete(
 ) -> ApiResult<StatusCode> {
     let a = attachments::get(state.db(), id).await?;
     let offer = offers::get(state.db(), a.offer_id).await?;
-    if !acts_for_owner(&state, &principal, offer.offer.organisation_id).await? {
+    if !writes_for_owner(&principal, offer.offer.organisation_id) {
         return Err(ApiError::forbidden());
     }
     attachments::delete(state.db(), id).await?;

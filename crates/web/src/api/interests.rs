@@ -241,7 +241,8 @@ pub async fn create(
 enum Side {
     Owner,
     Interested,
-    /// Administrators read everything but take no side.
+    /// Administrators and the owner's coordinators read the thread but take no side: only
+    /// the firms' own people speak and decide for them.
     Observer,
 }
 
@@ -251,13 +252,13 @@ async fn side(
     i: &Interest,
     offer: &OfferRecord,
 ) -> ApiResult<Side> {
-    if who.rights.is_member_of(offer.offer.organisation_id)
-        || acts_for_owner(state, who, offer.offer.organisation_id).await? && !who.rights.is_admin()
-    {
+    if who.rights.is_member_of(offer.offer.organisation_id) {
         Ok(Side::Owner)
     } else if who.rights.is_member_of(i.organisation_id) {
         Ok(Side::Interested)
-    } else if who.rights.is_admin() {
+    } else if who.rights.is_admin()
+        || acts_for_owner(state, who, offer.offer.organisation_id).await?
+    {
         Ok(Side::Observer)
     } else {
         Err(ApiError::not_found())

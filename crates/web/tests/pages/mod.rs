@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 use super::common::{TestApp, apps, firm_json, offer};
 
 mod account;
+pub mod account_more;
 mod analytics;
 mod directory;
 mod join;

@@ -2,10 +2,15 @@
 //! password reset by mail, and the account page. Every form goes through [`Posted`], which
 //! checks the form token; the simple forms share one template (`form.html`).
 
+mod delete;
+mod export;
+mod notifications;
+mod organisation;
 mod overview;
 mod reset;
 mod signin;
 mod signup;
+mod tokens;
 
 use askama::Template;
 use axum::Router;
@@ -13,6 +18,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 
+use super::errors::{self, PageError};
 use super::forms::{Choice, Field, first_error};
 use super::lang::Ui;
 use super::{Chrome, Section, render};
@@ -34,6 +40,80 @@ pub fn routes() -> Router<AppState> {
             get(reset::forgot_form).post(reset::forgot),
         )
         .route("/account/reset", get(reset::reset_form).post(reset::reset))
+        .route("/account/tokens", get(tokens::page).post(tokens::create))
+        .route("/account/tokens/{id}/revoke", post(tokens::revoke))
+        .route("/account/export", get(export::download))
+        .route("/account/delete", get(delete::form).post(delete::submit))
+        .route(
+            "/account/organisation",
+            get(organisation::page).post(organisation::add),
+        )
+        .route(
+            "/account/organisation/{id}/role",
+            post(organisation::set_role),
+        )
+        .route(
+            "/account/organisation/{id}/remove",
+            post(organisation::remove),
+        )
+        .route("/account/notifications", get(notifications::page))
+        .route(
+            "/account/notifications/{id}",
+            post(notifications::set_delivery),
+        )
+        .route(
+            "/account/notifications/{id}/delete",
+            post(notifications::delete),
+        )
+}
+
+/// The answer of a page handler: its response, or the error page.
+fn answer(state: &AppState, ui: &Ui, r: Result<Response, PageError>) -> Response {
+    r.unwrap_or_else(|e| errors::page(state, ui, e))
+}
+
+/// The account pages a person with `role` has, linked from `/account`.
+fn pages_of(tr: &super::i18n::Tr, role: &str) -> Vec<Link> {
+    let mut pages = vec![
+        ("/account/notifications", "am-alerts-title"),
+        ("/account/tokens", "am-tokens-title"),
+    ];
+    if role == "org_admin" {
+        pages.insert(0, ("/account/organisation", "am-org-title"));
+    }
+    pages.extend([
+        ("/account/export", "am-export-link"),
+        ("/account/delete", "am-delete-title"),
+    ]);
+    pages
+        .into_iter()
+        .map(|(href, key)| Link {
+            href: href.to_string(),
+            label: tr.t(key),
+        })
+        .collect()
+}
+
+/// Whether `password` is the account's (an unknown account costs as much time). argon2 takes
+/// tens of milliseconds of CPU: the check runs off the request threads.
+async fn password_ok(
+    account: Option<&klaster_store::accounts::Account>,
+    password: &str,
+) -> Result<bool, PageError> {
+    let (password, account) = (password.to_string(), account.cloned());
+    tokio::task::spawn_blocking(move || {
+        klaster_store::accounts::check_password(account.as_ref(), &password)
+    })
+    .await
+    .map_err(|e| {
+        tracing::error!(error = %e, "password check failed");
+        PageError::Internal
+    })
+}
+
+/// A moment as a date in the reader's language.
+fn date_of(at: chrono::DateTime<chrono::Utc>, ui: &Ui) -> String {
+    klaster_translate::render::date(at.date_naive(), ui.lang)
 }
 
 /// Shortest and longest password accepted (NIST SP 800-63B asks for at least 8 and long

@@ -30,6 +30,8 @@ struct AccountPage {
     csrf: String,
     lang: Field,
     hint: Option<String>,
+    /// The reader's other account pages.
+    pages: Vec<Link>,
 }
 
 pub async fn page(State(state): State<AppState>, ui: Ui) -> Response {
@@ -84,7 +86,7 @@ async fn build(
         email: account.email.clone(),
         role: tr.t(&format!("role-{}", account.role)),
         scope,
-        since: klaster_translate::render::date(account.created_at.date_naive(), ui.lang),
+        since: super::date_of(account.created_at, ui),
         csrf: ui.csrf().to_string(),
         lang: lang_field(
             ui,
@@ -92,6 +94,7 @@ async fn build(
             lang_error,
         ),
         hint: (account.role == "visitor").then(|| tr.t("account-join-hint")),
+        pages: super::pages_of(&tr, &account.role),
     })
 }
 

@@ -11,7 +11,7 @@ use chrono::Duration;
 use klaster_store::{accounts, sessions};
 use serde::Deserialize;
 
-use super::{FormPage, safe_next};
+use super::{FormPage, password_ok, safe_next};
 use crate::AppState;
 use crate::pages::errors::{self, PageError};
 use crate::pages::forms::{Field, Posted};
@@ -20,9 +20,14 @@ use crate::pages::lang::Ui;
 use crate::pages::session;
 
 /// Failed sign-ins allowed per address, and per client address, within [`WINDOW_MINUTES`].
-const PER_ADDRESS: i64 = 5;
+pub(super) const PER_ADDRESS: i64 = 5;
 const PER_CLIENT: i64 = 30;
-const WINDOW_MINUTES: i64 = 15;
+pub(super) const WINDOW_MINUTES: i64 = 15;
+
+/// The key under which failed password checks of an address are counted.
+pub(super) fn attempts_key(email: &str) -> String {
+    format!("login:{}", email.trim().to_lowercase())
+}
 
 #[derive(Debug, Default, Deserialize)]
 pub struct SignInForm {
@@ -115,7 +120,7 @@ async fn attempt(
 ) -> Result<Outcome, PageError> {
     let db = state.db();
     let window = Duration::minutes(WINDOW_MINUTES);
-    let address = format!("login:{}", form.email.trim().to_lowercase());
+    let address = attempts_key(&form.email);
     if sessions::failures_within(db, &address, window).await? >= PER_ADDRESS {
         return Ok(Outcome::Limited);
     }
@@ -125,15 +130,7 @@ async fn attempt(
         return Ok(Outcome::Limited);
     }
     let account = accounts::by_email(db, &form.email).await?;
-    let (password, checked) = (form.password.clone(), account.clone());
-    // argon2 takes tens of milliseconds of CPU: off the request threads.
-    let ok =
-        tokio::task::spawn_blocking(move || accounts::check_password(checked.as_ref(), &password))
-            .await
-            .map_err(|e| {
-                tracing::error!(error = %e, "password check failed");
-                PageError::Internal
-            })?;
+    let ok = password_ok(account.as_ref(), &form.password).await?;
     let Some(account) = account.filter(|_| ok) else {
         sessions::record_failure(db, &address).await?;
         if let Some(c) = client {
