@@ -269,7 +269,11 @@ pub async fn responses(
     ))
 }
 
-pub(crate) async fn reviewable(state: &AppState, principal: &Principal, id: i64) -> ApiResult<ResponseRow> {
+pub(crate) async fn reviewable(
+    state: &AppState,
+    principal: &Principal,
+    id: i64,
+) -> ApiResult<ResponseRow> {
     let row = qs::response(state.db(), id).await?;
     if !principal.rights.may_review_responses(row.cluster_id) {
         return Err(ApiError::forbidden());

@@ -2,17 +2,19 @@
 //! UI strings from the Fluent catalogues under `locales/`, one stylesheet under `static/`.
 //! Pages work without JavaScript; every value is escaped by askama unless marked `|safe`.
 
+mod account;
 mod analytics;
 mod assets;
 mod directory;
 mod errors;
-mod account;
 pub(crate) mod format;
 pub(crate) mod forms;
 mod home;
 pub(crate) mod i18n;
 pub(crate) mod lang;
+mod my_offers;
 mod offer;
+mod offer_form;
 mod offers;
 pub(crate) mod session;
 mod summary;
@@ -40,6 +42,8 @@ pub fn router(state: AppState) -> Router {
         .route("/directory/{id}", get(directory::profile))
         .route(assets::CSS_PATH, get(assets::css))
         .merge(account::routes())
+        .merge(offer_form::routes())
+        .merge(my_offers::routes())
         .fallback(errors::fallback)
         .with_state(state)
 }

@@ -195,7 +195,7 @@ fn versions(ui: &Ui, out: &OfferOut, shown: &str) -> Vec<Link> {
 }
 
 /// A file size for people: bytes, kB or MB with the language's decimal separator.
-fn size(bytes: i64, lang: Lang) -> String {
+pub(super) fn size(bytes: i64, lang: Lang) -> String {
     let b = bytes.max(0) as f64;
     let (n, unit) = if b >= 1_000_000.0 {
         (b / 1_000_000.0, "MB")

@@ -15,6 +15,7 @@ use super::common::{TestApp, apps, firm_json};
 mod account;
 mod analytics;
 mod directory;
+mod offer_forms;
 
 const UI: [&str; 3] = ["pl", "en", "ru"];
 /// What a message missing from every catalogue shows on a page.
@@ -107,11 +108,11 @@ async fn offer(app: &TestApp, org: i64, title: &str, visibility: Value, submit: 
     id
 }
 
-struct Page {
-    status: StatusCode,
-    content_type: String,
-    set_cookie: Option<String>,
-    body: String,
+pub(super) struct Page {
+    pub status: StatusCode,
+    pub content_type: String,
+    pub set_cookie: Option<String>,
+    pub body: String,
 }
 
 async fn page(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> Page {

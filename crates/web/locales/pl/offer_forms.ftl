@@ -1,0 +1,111 @@
+# Pisanie ofert: formularz oferty, pliki, moje oferty, zgłoszenia zainteresowania i ich wątki, zapisane wyszukiwania, dopasowania.
+
+of-new-title = Nowa oferta
+of-edit-title = Edycja oferty
+of-choose-kind-title = Co chcesz opublikować?
+of-choose-kind-intro = Wybierz rodzaj oferty: każdy rodzaj ma własne pola.
+of-section-general = Oferta
+of-section-details = Szczegóły
+of-section-audience = Gdzie i dla kogo
+of-field-organisation = Organizacja
+of-hint-organisation-id = Numer organizacji w katalogu (jest w adresie jej profilu).
+of-field-title = Tytuł
+of-field-description = Opis
+of-field-lang = Język tekstu
+of-hint-lang = Język, w którym piszesz tytuł i opis; czytelnicy dostaną tłumaczenie na swój.
+of-field-nace = Działalność (kody PKD/NACE)
+of-hint-nace = Jeden lub więcej kodów NACE Rev. 2 rozdzielonych przecinkami, np. 25.62, 28.41.
+of-field-keywords = Słowa kluczowe
+of-hint-list = Pozycje rozdziel przecinkami.
+of-field-country = Kraj
+of-field-region = Region (kod NUTS)
+of-hint-region = Opcjonalnie, np. PL84 lub PL841.
+of-field-visibility = Kto ją zobaczy
+of-visibility-public = Wszyscy
+of-visibility-cluster = Tylko członkowie: { $cluster }
+of-field-expires = Ważna do
+of-hint-expires = Opcjonalnie; domyślnie oferta jest aktualna do własnego terminu.
+of-field-unit = Jednostka
+of-field-delivery-city = Miejsce dostawy: miasto
+of-field-delivery-country = Miejsce dostawy: kraj
+of-field-products = Produkty lub usługi
+of-hint-countries = Dwuliterowe kody krajów rozdzielone przecinkami, np. DE, LT.
+of-hint-machines = Jedna maszyna w wierszu; dopisz „× 2”, jeśli jest ich kilka.
+of-field-starts-on = Pierwszy dzień targów
+of-field-ends-on = Ostatni dzień targów
+of-hint-fair-dates = Oferta jest aktualna do otwarcia targów.
+of-choose = — wybierz —
+of-any = dowolny
+of-save-draft = Zapisz szkic
+of-submit = Opublikuj
+of-renew = Odnów
+of-submit-hint = Szkic widzi tylko Twoja organizacja. Jeśli Twój klaster sprawdza oferty, publikacja najpierw przekaże ofertę koordynatorowi.
+of-not-editable = Ta oferta ma status: { $status } i nie można jej już zmieniać. Wycofaj ją i dodaj nową, jeśli musi się zmienić.
+of-view = Zobacz ofertę
+of-matches = Pasujący partnerzy
+of-done-saved = Szkic został zapisany.
+of-done-uploaded = Plik został dołączony.
+of-done-deleted = Plik został usunięty.
+of-language-check = Tekst wygląda na napisany w języku: { $detected }, a oferta jest oznaczona jako: { $used }. Jeśli to pomyłka, popraw język, żeby tłumaczenia wyszły dobrze.
+
+of-error-required = To pole jest wymagane.
+of-error-too-long = Ten tekst jest za długi.
+of-error-too-many = Pozycji jest za dużo.
+of-error-invalid-character = Zawiera znaki, których nie można użyć.
+of-error-language = Wybierz język z listy.
+of-error-undetected-language = Nie udało się rozpoznać języka tekstu; wybierz go z listy.
+of-error-country = Wybierz kraj z listy albo podaj dwuliterowy kod kraju.
+of-error-region = To nie jest kod regionu NUTS.
+of-error-region-country = Ten region nie leży w wybranym kraju.
+of-error-nace = Podaj kody NACE Rev. 2, np. 25.62.
+of-error-past = Ta data już minęła.
+of-error-date-order = Koniec musi nastąpić po początku.
+of-error-range = Ta liczba jest spoza dopuszczalnego zakresu.
+of-error-number = Wpisz liczbę.
+of-error-date = Wpisz datę.
+of-error-not-member = Organizacja nie jest członkiem tego klastra.
+of-error-organisation = Wybierz jedną ze swoich organizacji.
+of-error-own-offer = To oferta Twojej własnej organizacji.
+of-error-invalid = Ta wartość jest nieprawidłowa.
+of-error-duplicate = Taka sama oferta została dodana przed chwilą. Znajdziesz ją wśród swoich ofert — popraw tamtą.
+of-error-changed = Ktoś w międzyczasie zmienił tę ofertę. Otwórz ją ponownie, żeby zobaczyć zmiany.
+of-error-not-submitted = Oferta została zapisana, ale nie udało się jej opublikować.
+
+of-files-none = Nie ma jeszcze plików.
+of-file-field = Dodaj plik
+of-file-hint = Dokumenty PDF lub obrazy PNG, JPEG, GIF i WebP, każdy najwyżej { $max } MB.
+of-file-upload = Wyślij
+of-file-delete = Usuń
+of-file-too-large = Plik jest za duży: przyjmujemy najwyżej { $max } MB.
+of-file-type = Nie można dołączyć pliku tego rodzaju. Dołącz dokument PDF albo obraz PNG, JPEG, GIF lub WebP.
+of-file-missing = Wybierz plik do wysłania.
+
+of-status-draft = szkic
+of-status-submitted = czeka na sprawdzenie
+of-status-published = opublikowana
+of-status-expired = wygasła
+of-status-closed = zamknięta
+of-my-offers-title = Moje oferty
+of-new-offer = Dodaj nową ofertę
+of-no-organisation = Oferty dodają użytkownicy organizacji z katalogu.
+of-no-offers = Nie ma jeszcze ofert.
+of-col-offer = Oferta
+of-col-status = Status
+of-col-updated = Ostatnia zmiana
+of-col-actions = Działania
+of-action-edit = Edytuj
+of-action-submit = Opublikuj
+of-action-withdraw = Wycofaj
+of-action-fulfilled = Partner znaleziony
+of-action-renew = Odnów
+of-done-status = Gotowe: status oferty to teraz „{ $status }”.
+of-error-renew-past = Przed odnowieniem przesuń termin oferty.
+of-error-transition = Przy obecnym statusie oferty nie można tego zrobić.
+of-interests-received = { $count ->
+    [0] brak zgłoszeń
+    [one] { $count } zgłoszenie
+    [few] { $count } zgłoszenia
+   *[other] { $count } zgłoszeń
+}
+of-interests-title = Zgłoszenia zainteresowania
+of-searches-title = Zapisane wyszukiwania

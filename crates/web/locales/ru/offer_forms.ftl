@@ -1,0 +1,111 @@
+# Подача предложений: форма предложения, файлы, мои предложения, заявки о заинтересованности и переписка, сохранённые поиски, подходящие партнёры.
+
+of-new-title = Новое предложение
+of-edit-title = Редактирование предложения
+of-choose-kind-title = Что вы хотите разместить?
+of-choose-kind-intro = Выберите вид предложения: у каждого вида свои поля.
+of-section-general = Предложение
+of-section-details = Подробности
+of-section-audience = Где и для кого
+of-field-organisation = Организация
+of-hint-organisation-id = Номер организации в каталоге (он есть в адресе её профиля).
+of-field-title = Заголовок
+of-field-description = Описание
+of-field-lang = Язык текста
+of-hint-lang = Язык, на котором вы пишете заголовок и описание; читатели получат перевод на свой язык.
+of-field-nace = Виды деятельности (коды NACE)
+of-hint-nace = Один или несколько кодов NACE Rev. 2 через запятую, например 25.62, 28.41.
+of-field-keywords = Ключевые слова
+of-hint-list = Перечислите через запятую.
+of-field-country = Страна
+of-field-region = Регион (код NUTS)
+of-hint-region = Необязательно, например PL84 или PL841.
+of-field-visibility = Кто его увидит
+of-visibility-public = Все
+of-visibility-cluster = Только участники: { $cluster }
+of-field-expires = Действительно до
+of-hint-expires = Необязательно; по умолчанию предложение актуально до собственного срока.
+of-field-unit = Единица измерения
+of-field-delivery-city = Место поставки: город
+of-field-delivery-country = Место поставки: страна
+of-field-products = Товары или услуги
+of-hint-countries = Двухбуквенные коды стран через запятую, например DE, LT.
+of-hint-machines = Одна машина в строке; допишите «× 2», если их несколько.
+of-field-starts-on = Первый день выставки
+of-field-ends-on = Последний день выставки
+of-hint-fair-dates = Предложение актуально до открытия выставки.
+of-choose = — выберите —
+of-any = любая
+of-save-draft = Сохранить черновик
+of-submit = Опубликовать
+of-renew = Возобновить
+of-submit-hint = Черновик видит только ваша организация. Если ваш кластер проверяет предложения, при публикации оно сначала попадёт к координатору.
+of-not-editable = Статус предложения: { $status }; изменить его больше нельзя. Отзовите его и разместите новое, если нужно что-то изменить.
+of-view = Открыть предложение
+of-matches = Подходящие партнёры
+of-done-saved = Черновик сохранён.
+of-done-uploaded = Файл прикреплён.
+of-done-deleted = Файл удалён.
+of-language-check = Похоже, текст написан на языке «{ $detected }», а в предложении указан язык «{ $used }». Если это ошибка, исправьте язык, чтобы переводы получились правильными.
+
+of-error-required = Это поле обязательно.
+of-error-too-long = Слишком длинный текст.
+of-error-too-many = Слишком много позиций.
+of-error-invalid-character = Содержит недопустимые символы.
+of-error-language = Выберите язык из списка.
+of-error-undetected-language = Не удалось определить язык текста; выберите его из списка.
+of-error-country = Выберите страну из списка или укажите двухбуквенный код страны.
+of-error-region = Это не код региона NUTS.
+of-error-region-country = Этот регион не относится к выбранной стране.
+of-error-nace = Укажите коды NACE Rev. 2, например 25.62.
+of-error-past = Эта дата уже прошла.
+of-error-date-order = Окончание должно быть позже начала.
+of-error-range = Число вне допустимого диапазона.
+of-error-number = Введите число.
+of-error-date = Введите дату.
+of-error-not-member = Организация не входит в этот кластер.
+of-error-organisation = Выберите одну из своих организаций.
+of-error-own-offer = Это предложение вашей собственной организации.
+of-error-invalid = Недопустимое значение.
+of-error-duplicate = Такое же предложение было размещено только что. Найдите его среди своих предложений и отредактируйте его.
+of-error-changed = Кто-то изменил это предложение за это время. Откройте его снова, чтобы увидеть изменения.
+of-error-not-submitted = Предложение сохранено, но опубликовать его не удалось.
+
+of-files-none = Файлов пока нет.
+of-file-field = Добавить файл
+of-file-hint = Документы PDF или изображения PNG, JPEG, GIF и WebP, каждый не больше { $max } МБ.
+of-file-upload = Загрузить
+of-file-delete = Удалить
+of-file-too-large = Файл слишком большой: принимается не больше { $max } МБ.
+of-file-type = Файл такого типа прикрепить нельзя. Прикрепите документ PDF или изображение PNG, JPEG, GIF или WebP.
+of-file-missing = Выберите файл для загрузки.
+
+of-status-draft = черновик
+of-status-submitted = ожидает проверки
+of-status-published = опубликовано
+of-status-expired = истекло
+of-status-closed = закрыто
+of-my-offers-title = Мои предложения
+of-new-offer = Разместить новое предложение
+of-no-organisation = Предложения размещают пользователи организаций из каталога.
+of-no-offers = Предложений пока нет.
+of-col-offer = Предложение
+of-col-status = Статус
+of-col-updated = Последнее изменение
+of-col-actions = Действия
+of-action-edit = Изменить
+of-action-submit = Опубликовать
+of-action-withdraw = Отозвать
+of-action-fulfilled = Партнёр найден
+of-action-renew = Возобновить
+of-done-status = Готово: статус предложения теперь «{ $status }».
+of-error-renew-past = Перед возобновлением перенесите срок предложения.
+of-error-transition = При текущем статусе предложения это сделать нельзя.
+of-interests-received = { $count ->
+    [0] нет заявок
+    [one] { $count } заявка
+    [few] { $count } заявки
+   *[other] { $count } заявок
+}
+of-interests-title = Заявки о заинтересованности
+of-searches-title = Сохранённые поиски
