@@ -384,3 +384,108 @@ async fn only_the_firms_own_users_write_its_offers() {
     assert_eq!(api["offer"]["title"], "Szkic Łap");
     app.stop().await;
 }
+
+/// Posts a multipart form (the form token first, then the file) as the browser `v`.
+async fn upload(
+    app: &TestApp,
+    v: &Visitor,
+    action: &str,
+    csrf: &str,
+    name: &str,
+    bytes: &[u8],
+) -> (StatusCode, String) {
+    let b = "----klasterboundary7";
+    let mut body = format!(
+        "--{b}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n--{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{b}--\r\n").as_bytes());
+    let cookies: Vec<String> = v.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    let res = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .post(format!("{}{action}", app.base))
+        .header("cookie", cookies.join("; "))
+        .header("content-type", format!("multipart/form-data; boundary={b}"))
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    (res.status(), res.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn files_are_attached_checked_and_removed() {
+    let app = TestApp::sqlite().await;
+    let (a, mut va, _, vb) = two_firms(&app).await;
+    va.get("/offers/new?kind=order_handover").await;
+    va.post(
+        "/offers/new",
+        &with(
+            &order(&a.to_string(), "Rysunki wsporników"),
+            &[("action", "draft")],
+        ),
+    )
+    .await;
+    let id = offer_id(&va.url);
+    va.get(&format!("/offers/{id}/edit?lang=en")).await;
+    let csrf = crate::common::visitor::csrf_of(&va.html).unwrap();
+    let action = format!("/offers/{id}/attachments");
+    assert!(va.html.contains("enctype=\"multipart/form-data\""));
+    let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+    let (status, _) = upload(&app, &va, &action, &csrf, "rysunek.pdf", pdf).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    va.get(&format!("/offers/{id}/edit?lang=en")).await;
+    assert!(va.html.contains(">rysunek.pdf</a>"), "{}", va.html);
+    // Over the limit: the edit page says so, in the UI language.
+    let big = vec![b'%'; 10 * 1024 * 1024 + 10];
+    let (status, html) = upload(&app, &va, &action, &csrf, "duzy.pdf", &big).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(
+        html.contains("The file is too large: at most 10 MB are accepted."),
+        "{html}"
+    );
+    assert!(html.contains("<html lang=\"en\">"));
+    // Not a file type the portal takes.
+    let (status, html) = upload(
+        &app,
+        &va,
+        &action,
+        &csrf,
+        "skrypt.html",
+        b"<script>1</script>",
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(
+        html.contains("This kind of file cannot be attached"),
+        "{html}"
+    );
+    // Without the form token, or by another firm's user: refused.
+    let (status, _) = upload(&app, &va, &action, "forged", "x.pdf", pdf).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let other = crate::common::visitor::csrf_of(&{
+        let mut vb = vb;
+        vb.get("/offers").await;
+        vb.html.clone()
+    })
+    .unwrap();
+    let (status, _) = upload(&app, &va, &action, &other, "x.pdf", pdf).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "another session's token");
+    let files: serde_json::Value = app
+        .get_as(&app.admin, &format!("/api/v1/offers/{id}/attachments"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(files.as_array().unwrap().len(), 1);
+    // Removed with its button.
+    va.get(&format!("/offers/{id}/edit?lang=en")).await;
+    let file = files[0]["id"].as_i64().unwrap();
+    va.post(&format!("/attachments/{file}/delete"), &[]).await;
+    assert!(va.url.contains("done=deleted"), "{}", va.url);
+    assert!(va.html.contains("No files yet."));
+    app.stop().await;
+}
