@@ -11,6 +11,7 @@ pub(crate) mod format;
 pub(crate) mod forms;
 mod home;
 pub(crate) mod i18n;
+mod interests;
 pub(crate) mod lang;
 mod my_offers;
 mod offer;
@@ -44,6 +45,7 @@ pub fn router(state: AppState) -> Router {
         .merge(account::routes())
         .merge(offer_form::routes())
         .merge(my_offers::routes())
+        .merge(interests::routes())
         .fallback(errors::fallback)
         .with_state(state)
 }

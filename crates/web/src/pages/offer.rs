@@ -61,6 +61,8 @@ struct OfferPage {
     fields: Vec<FieldOut>,
     attachments: Vec<AttachmentItem>,
     back: String,
+    /// For signed-in users of another organisation: where to express interest.
+    interest_href: Option<String>,
 }
 
 pub async fn page(
@@ -99,6 +101,9 @@ async fn build(state: &AppState, ui: &Ui, id: i64, content: Lang) -> Result<Offe
         Err(e) => return Err(e.into()),
     };
     let files = attachments::list(state.db(), id).await?;
+    let interest_href = (!super::interests::interested_orgs(ui, rec.offer.organisation_id)
+        .is_empty())
+    .then(|| format!("/offers/{id}/interest"));
     let out = offer_out(rec, texts, Some(content.code()), true);
     let mut chrome = Chrome::new(state, ui, "offer-title", Section::Offers);
     let tr = chrome.tr;
@@ -130,6 +135,7 @@ async fn build(state: &AppState, ui: &Ui, id: i64, content: Lang) -> Result<Offe
             })
             .collect(),
         back: super::lang::href("/offers", &[]),
+        interest_href,
         title,
         text_lang,
         chrome,

@@ -489,3 +489,110 @@ async fn files_are_attached_checked_and_removed() {
     assert!(va.html.contains("No files yet."));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_interest_is_expressed_answered_and_accepted_and_strangers_stay_out() {
+    let app = TestApp::sqlite().await;
+    let (a, mut va, b, mut vb) = two_firms(&app).await;
+    let b_org = b.to_string();
+    va.get("/offers/new?kind=order_handover").await;
+    va.post(
+        "/offers/new",
+        &with(
+            &order(&a.to_string(), "Spawanie ram"),
+            &[("action", "submit")],
+        ),
+    )
+    .await;
+    let id = offer_id(&va.url);
+    // The offer's own firm is not offered the form; another firm's user is.
+    assert!(!va.html.contains(&format!("/offers/{id}/interest")));
+    vb.get(&format!("/offers/{id}?lang=ru")).await;
+    assert!(
+        vb.html.contains(&format!("href=\"/offers/{id}/interest\"")),
+        "{}",
+        vb.html
+    );
+    vb.get(&format!("/offers/{id}/interest?lang=ru")).await;
+    assert_eq!(vb.status, StatusCode::OK);
+    let status = vb
+        .post(
+            &format!("/offers/{id}/interest"),
+            &[
+                ("organisation_id", b_org.as_str()),
+                ("message", ""),
+                ("lang", "ru"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(vb.html.contains("Это поле обязательно."), "{}", vb.html);
+    vb.post(
+        &format!("/offers/{id}/interest"),
+        &[
+            ("organisation_id", b_org.as_str()),
+            ("message", "Можем выполнить сварку рам в срок."),
+            ("lang", "ru"),
+        ],
+    )
+    .await;
+    assert!(vb.url.contains("/interests/"), "{}", vb.url);
+    let thread = vb.url.split("/interests/").nth(1).unwrap().to_string();
+    assert!(vb.html.contains("Можем выполнить сварку рам в срок."));
+    // The owner sees it among the interests received, replies and accepts.
+    va.get("/account/interests?lang=pl").await;
+    assert!(
+        va.html.contains(&format!("href=\"/interests/{thread}\"")),
+        "{}",
+        va.html
+    );
+    assert!(va.html.contains("otrzymane"));
+    va.get(&format!("/interests/{thread}?lang=pl")).await;
+    assert!(va.html.contains("value=\"accept\""));
+    va.post(
+        &format!("/interests/{thread}/reply"),
+        &[("message", "Dziękujemy, prosimy o wycenę."), ("lang", "pl")],
+    )
+    .await;
+    assert!(
+        va.html.contains("Dziękujemy, prosimy o wycenę."),
+        "{}",
+        va.html
+    );
+    va.post(
+        &format!("/interests/{thread}/decision"),
+        &[("decision", "accept")],
+    )
+    .await;
+    assert!(va.html.contains("przyjęte"), "{}", va.html);
+    assert!(va.html.contains("Odlewnia Grodno"), "the introduction");
+    // The interested firm cannot accept its own interest.
+    vb.get(&format!("/interests/{thread}")).await;
+    let status = vb
+        .post(
+            &format!("/interests/{thread}/decision"),
+            &[("decision", "accept")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // A third firm's user finds no such thread.
+    let c = app
+        .create_org(firm_json("Trzecia Firma", "25.62", "PL841", "5260250274"))
+        .await;
+    let mut vc = browser(&app, "ktos@trzecia.pl", "org_member", Some(c)).await;
+    assert_eq!(
+        vc.get(&format!("/interests/{thread}")).await,
+        StatusCode::NOT_FOUND
+    );
+    vc.get("/offers").await;
+    let status = vc
+        .post(
+            &format!("/interests/{thread}/reply"),
+            &[("message", "Wtrącam się"), ("lang", "pl")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    vc.get("/account/interests").await;
+    assert!(!vc.html.contains(&format!("/interests/{thread}")));
+    app.stop().await;
+}
