@@ -13,10 +13,12 @@ mod home;
 pub(crate) mod i18n;
 mod interests;
 pub(crate) mod lang;
+mod matches;
 mod my_offers;
 mod offer;
 mod offer_form;
 mod offers;
+mod searches;
 pub(crate) mod session;
 mod summary;
 
@@ -46,6 +48,8 @@ pub fn router(state: AppState) -> Router {
         .merge(offer_form::routes())
         .merge(my_offers::routes())
         .merge(interests::routes())
+        .merge(searches::routes())
+        .route("/offers/{id}/matches", get(matches::page))
         .fallback(errors::fallback)
         .with_state(state)
 }

@@ -87,6 +87,15 @@ fn with<'a>(
     out
 }
 
+/// Posts an order handover of `org` through the form (`action`: draft or submit); its id.
+async fn post_offer(v: &mut Visitor, org: i64, title: &str, action: &str) -> i64 {
+    v.get("/offers/new?kind=order_handover").await;
+    let fields = order(&org.to_string(), title);
+    v.post("/offers/new", &with(&fields, &[("action", action)]))
+        .await;
+    offer_id(&v.url)
+}
+
 /// The offer id in a path like `/offers/12/edit`.
 fn offer_id(url: &str) -> i64 {
     url.split("/offers/")
@@ -420,16 +429,7 @@ async fn upload(
 async fn files_are_attached_checked_and_removed() {
     let app = TestApp::sqlite().await;
     let (a, mut va, _, vb) = two_firms(&app).await;
-    va.get("/offers/new?kind=order_handover").await;
-    va.post(
-        "/offers/new",
-        &with(
-            &order(&a.to_string(), "Rysunki wsporników"),
-            &[("action", "draft")],
-        ),
-    )
-    .await;
-    let id = offer_id(&va.url);
+    let id = post_offer(&mut va, a, "Rysunki wsporników", "draft").await;
     va.get(&format!("/offers/{id}/edit?lang=en")).await;
     let csrf = crate::common::visitor::csrf_of(&va.html).unwrap();
     let action = format!("/offers/{id}/attachments");
@@ -495,16 +495,7 @@ async fn an_interest_is_expressed_answered_and_accepted_and_strangers_stay_out()
     let app = TestApp::sqlite().await;
     let (a, mut va, b, mut vb) = two_firms(&app).await;
     let b_org = b.to_string();
-    va.get("/offers/new?kind=order_handover").await;
-    va.post(
-        "/offers/new",
-        &with(
-            &order(&a.to_string(), "Spawanie ram"),
-            &[("action", "submit")],
-        ),
-    )
-    .await;
-    let id = offer_id(&va.url);
+    let id = post_offer(&mut va, a, "Spawanie ram", "submit").await;
     // The offer's own firm is not offered the form; another firm's user is.
     assert!(!va.html.contains(&format!("/offers/{id}/interest")));
     vb.get(&format!("/offers/{id}?lang=ru")).await;
@@ -594,5 +585,118 @@ async fn an_interest_is_expressed_answered_and_accepted_and_strangers_stay_out()
     assert_eq!(status, StatusCode::NOT_FOUND);
     vc.get("/account/interests").await;
     assert!(!vc.html.contains(&format!("/interests/{thread}")));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_search_is_saved_listed_with_its_feed_and_deleted() {
+    let app = TestApp::sqlite().await;
+    let (a, mut va, _, mut vb) = two_firms(&app).await;
+    // Anonymous readers get no save form.
+    let mut anon = Visitor::new(&app.base);
+    anon.get("/offers?q=spawanie").await;
+    assert!(!anon.html.contains("action=\"/account/searches\""));
+    vb.get("/offers?q=spawanie&nace=25&lang=en").await;
+    assert!(vb.html.contains("Save this search"), "{}", vb.html);
+    let status = vb
+        .post(
+            "/account/searches",
+            &[
+                ("q", "spawanie"),
+                ("nace", "25"),
+                ("name", ""),
+                ("delivery", "daily"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(vb.html.contains("This field is required."), "{}", vb.html);
+    assert!(vb.html.contains("value=\"spawanie\""), "the search is kept");
+    vb.post(
+        "/account/searches",
+        &[
+            ("q", "spawanie"),
+            ("nace", "25"),
+            ("name", "Spawanie <NACE 25>"),
+            ("delivery", "instant"),
+        ],
+    )
+    .await;
+    assert!(
+        vb.url.ends_with("/account/searches?done=saved"),
+        "{}",
+        vb.url
+    );
+    assert!(contains_escaped(&vb.html, "Spawanie <NACE 25>"));
+    assert!(
+        vb.html.contains("href=\"/api/v1/feeds/saved/"),
+        "{}",
+        vb.html
+    );
+    assert!(
+        vb.html.contains("href=\"/offers?q=spawanie&amp;nace=25\"")
+            || vb.html.contains("href=\"/offers?q=spawanie&#38;nace=25\""),
+        "{}",
+        vb.html
+    );
+    let feed = vb
+        .html
+        .split("href=\"/api/v1/feeds/saved/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        app.get(&format!("/api/v1/feeds/saved/{feed}"))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    // Nobody else deletes it.
+    let delete = vb
+        .html
+        .split("action=\"/account/searches/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    va.get("/offers").await;
+    let status = va.post(&format!("/account/searches/{delete}"), &[]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    vb.post(&format!("/account/searches/{delete}"), &[]).await;
+    assert!(vb.html.contains("The search is deleted."), "{}", vb.html);
+    assert_eq!(
+        app.get(&format!("/api/v1/feeds/saved/{feed}"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+
+    // The owner's offers list links to its matches, shown with their reasons.
+    let id = post_offer(&mut va, a, "Spawanie konstrukcji", "submit").await;
+    va.get("/account/offers?lang=en").await;
+    assert!(
+        va.html.contains(&format!("href=\"/offers/{id}/matches\"")),
+        "{}",
+        va.html
+    );
+    assert_eq!(
+        va.get(&format!("/offers/{id}/matches?lang=en")).await,
+        StatusCode::OK
+    );
+    assert!(va.html.contains("Firms"), "{}", va.html);
+    assert_eq!(
+        vb.get(&format!("/offers/{id}/matches")).await,
+        StatusCode::NOT_FOUND
+    );
+    // Withdrawn from the list.
+    va.get("/account/offers?lang=en").await;
+    va.post(&format!("/offers/{id}/status"), &[("action", "withdraw")])
+        .await;
+    assert!(va.html.contains("the offer is now closed"), "{}", va.html);
     app.stop().await;
 }
