@@ -106,6 +106,10 @@ impl ApiError {
     pub fn status(&self) -> StatusCode {
         self.status
     }
+    /// The invalid fields (a 422), for pages that show them next to their inputs.
+    pub fn field_problems(&self) -> &[FieldProblem] {
+        &self.errors
+    }
 }
 
 impl From<ValidationErrors> for ApiError {

@@ -156,7 +156,7 @@ pub enum OfferDetails {
     JointTradeFair(TradeFair),
 }
 
-const PARTNER_ROLES: [&str; 6] = [
+pub const PARTNER_ROLES: [&str; 6] = [
     "coordinator",
     "research_partner",
     "industrial_partner",

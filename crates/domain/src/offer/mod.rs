@@ -11,7 +11,8 @@ mod lifecycle;
 mod tests;
 
 pub use details::{
-    Capacity, DevelopmentStage, IpStatus, OfferDetails, PartnershipKind, Quantity, TradeFair, Unit,
+    Capacity, DevelopmentStage, IpStatus, OfferDetails, PARTNER_ROLES, PartnershipKind, Quantity,
+    TradeFair, Unit,
 };
 pub use lifecycle::{CloseReason, OfferStatus, Transition};
 

@@ -120,6 +120,16 @@ pub async fn create(
     principal: Principal,
     ApiJson(input): ApiJson<SavedSearchInput>,
 ) -> ApiResult<(StatusCode, Json<SavedSearchOut>)> {
+    let s = save_search(&state, &principal, input).await?;
+    Ok((StatusCode::CREATED, Json(out(s))))
+}
+
+/// Keeps a search of the caller's, its query checked as `/search` checks it.
+pub(crate) async fn save_search(
+    state: &AppState,
+    principal: &Principal,
+    input: SavedSearchInput,
+) -> ApiResult<SavedSearch> {
     let name = input.name.trim();
     if name.is_empty() || name.chars().count() > 200 {
         return Err(ApiError::invalid().field("name", "required", "a name of 1 to 200 characters"));
@@ -142,7 +152,7 @@ pub async fn create(
     let email = klaster_domain::email_address("email", input.email)?
         .unwrap_or_else(|| principal.user.email.clone());
     let query = serde_json::to_value(&input.query).map_err(|_| ApiError::internal())?;
-    let s = alerts::create(
+    Ok(alerts::create(
         state.db(),
         &NewSavedSearch {
             user_id: principal.user.id,
@@ -153,8 +163,7 @@ pub async fn create(
             delivery,
         },
     )
-    .await?;
-    Ok((StatusCode::CREATED, Json(out(s))))
+    .await?)
 }
 
 /// The caller's saved searches.
@@ -177,12 +186,22 @@ pub async fn delete(
     principal: Principal,
     Path(id): Path<i64>,
 ) -> ApiResult<StatusCode> {
+    delete_search(&state, &principal, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Deletes one of the caller's saved searches (anyone else's does not exist for them).
+pub(crate) async fn delete_search(
+    state: &AppState,
+    principal: &Principal,
+    id: i64,
+) -> ApiResult<()> {
     let s = alerts::get(state.db(), id).await?;
     if s.user_id != principal.user.id {
         return Err(ApiError::not_found());
     }
     alerts::delete(state.db(), id).await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(())
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

@@ -81,23 +81,41 @@ pub async fn upload(
     Query(p): Query<UploadParams>,
     body: Bytes,
 ) -> ApiResult<(StatusCode, Json<AttachmentOut>)> {
+    let a = attach(&state, &principal, id, &p.filename, &body).await?;
+    Ok((StatusCode::CREATED, Json(out(a))))
+}
+
+/// An upload over the configured limit (413, naming the limit).
+pub(crate) fn too_large(max: usize) -> ApiError {
+    ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "too-large",
+        "The file is too large",
+    )
+    .detail(format!("at most {} MB per file", max / (1024 * 1024)))
+}
+
+/// Attaches `body` to offer `id` of the caller's organisation: within the configured size,
+/// of a type read from its first bytes, under a cleaned name.
+pub(crate) async fn attach(
+    state: &AppState,
+    principal: &Principal,
+    id: i64,
+    filename: &str,
+    body: &[u8],
+) -> ApiResult<Attachment> {
     let offer = offers::get(state.db(), id).await?;
-    if !writes_for_owner(&principal, offer.offer.organisation_id) {
+    if !writes_for_owner(principal, offer.offer.organisation_id) {
         return Err(ApiError::forbidden());
     }
     let max = state.settings().max_attachment_bytes;
     if body.len() > max {
-        return Err(ApiError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "too-large",
-            "The file is too large",
-        )
-        .detail(format!("at most {} MB per file", max / (1024 * 1024))));
+        return Err(too_large(max));
     }
     if body.is_empty() {
         return Err(ApiError::bad_request("the file is empty"));
     }
-    let kind = attachments::sniff(&body).ok_or_else(|| {
+    let kind = attachments::sniff(body).ok_or_else(|| {
         ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported-file",
@@ -105,17 +123,16 @@ pub async fn upload(
         )
         .detail("attach PDF documents or PNG, JPEG, GIF or WebP images")
     })?;
-    let filename = clean_filename(&p.filename)?;
-    let a = attachments::add(
+    let filename = clean_filename(filename)?;
+    Ok(attachments::add(
         state.db(),
         &state.settings().attachments,
         id,
         &filename,
         kind,
-        &body,
+        body,
     )
-    .await?;
-    Ok((StatusCode::CREATED, Json(out(a))))
+    .await?)
 }
 
 /// The files attached to an offer the caller may read.
@@ -181,11 +198,17 @@ pub async fn delete(
     principal: Principal,
     Path(id): Path<i64>,
 ) -> ApiResult<StatusCode> {
+    remove(&state, &principal, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Removes attachment `id` from an offer the caller acts for; the offer's id.
+pub(crate) async fn remove(state: &AppState, principal: &Principal, id: i64) -> ApiResult<i64> {
     let a = attachments::get(state.db(), id).await?;
     let offer = offers::get(state.db(), a.offer_id).await?;
-    if !writes_for_owner(&principal, offer.offer.organisation_id) {
+    if !writes_for_owner(principal, offer.offer.organisation_id) {
         return Err(ApiError::forbidden());
     }
     attachments::delete(state.db(), id).await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(a.offer_id)
 }

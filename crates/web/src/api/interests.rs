@@ -184,8 +184,23 @@ pub async fn create(
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<InterestInput>,
 ) -> ApiResult<(StatusCode, Json<InterestOut>)> {
+    let (interest, first) = express(&state, &principal, id, &input).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(interest_out(interest, Some(vec![first]))),
+    ))
+}
+
+/// Expresses interest in offer `id` for an organisation the caller works for: the offer must
+/// be readable and published, and not the organisation's own.
+pub(crate) async fn express(
+    state: &AppState,
+    principal: &Principal,
+    id: i64,
+    input: &InterestInput,
+) -> ApiResult<(Interest, Message)> {
     let offer = offers::get(state.db(), id).await?;
-    if !readable(&state, Some(&principal), &offer).await? {
+    if !readable(state, Some(principal), &offer).await? {
         return Err(ApiError::not_found());
     }
     if offer.status != OfferStatus::Published {
@@ -214,10 +229,10 @@ pub async fn create(
                 "no such organisation",
             )
         })?;
-    super::check_contact(&state, input.contact_id, input.organisation_id).await?;
+    super::check_contact(state, input.contact_id, input.organisation_id).await?;
     let message = message_text(&input.message)?;
     let lang = message_lang(input.lang.as_deref(), &message)?;
-    let (interest, first) = interests::create(
+    Ok(interests::create(
         state.db(),
         &NewInterest {
             offer_id: id,
@@ -229,16 +244,12 @@ pub async fn create(
             owner_lang: &offer.offer.lang,
         },
     )
-    .await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(interest_out(interest, Some(vec![first]))),
-    ))
+    .await?)
 }
 
 /// Which side of a thread the caller is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Side {
+pub(crate) enum Side {
     Owner,
     Interested,
     /// Administrators and the owner's coordinators read the thread but take no side: only
@@ -246,7 +257,7 @@ enum Side {
     Observer,
 }
 
-async fn side(
+pub(crate) async fn side(
     state: &AppState,
     who: &Principal,
     i: &Interest,
@@ -357,7 +368,11 @@ pub(crate) async fn introduction(
     ])
 }
 
-async fn full(state: &AppState, i: Interest, offer: &OfferRecord) -> ApiResult<InterestOut> {
+pub(crate) async fn full(
+    state: &AppState,
+    i: Interest,
+    offer: &OfferRecord,
+) -> ApiResult<InterestOut> {
     let messages = interests::thread(state.db(), i.id).await?;
     let intro = if i.status == InterestStatus::Accepted.as_str() {
         Some(introduction(state, &i, offer).await?)
@@ -393,9 +408,20 @@ pub async fn reply(
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<ReplyInput>,
 ) -> ApiResult<(StatusCode, Json<MessageOut>)> {
+    let m = add_reply(&state, &principal, id, &input).await?;
+    Ok((StatusCode::CREATED, Json(m.into())))
+}
+
+/// A reply in thread `id` by either party (administrators only read).
+pub(crate) async fn add_reply(
+    state: &AppState,
+    principal: &Principal,
+    id: i64,
+    input: &ReplyInput,
+) -> ApiResult<Message> {
     let i = interests::get(state.db(), id).await?;
     let offer = offers::get(state.db(), i.offer_id).await?;
-    let from_owner = match side(&state, &principal, &i, &offer).await? {
+    let from_owner = match side(state, principal, &i, &offer).await? {
         Side::Owner => true,
         Side::Interested => false,
         Side::Observer => return Err(ApiError::forbidden()),
@@ -407,7 +433,7 @@ pub async fn reply(
     } else {
         &offer.offer.lang
     };
-    let m = interests::reply(
+    Ok(interests::reply(
         state.db(),
         &i,
         from_owner,
@@ -416,8 +442,7 @@ pub async fn reply(
         &body,
         other,
     )
-    .await?;
-    Ok((StatusCode::CREATED, Json(m.into())))
+    .await?)
 }
 
 /// Accept or decline (the owner) or withdraw (the interested party) an open interest.
@@ -430,9 +455,20 @@ pub async fn decide(
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<DecisionInput>,
 ) -> ApiResult<Json<InterestOut>> {
+    let (i, offer) = decide_on(&state, &principal, id, input.decision).await?;
+    Ok(Json(full(&state, i, &offer).await?))
+}
+
+/// Accepts or declines (the owner) or withdraws (the interested party) interest `id`.
+pub(crate) async fn decide_on(
+    state: &AppState,
+    principal: &Principal,
+    id: i64,
+    decision: Decision,
+) -> ApiResult<(Interest, OfferRecord)> {
     let i = interests::get(state.db(), id).await?;
     let offer = offers::get(state.db(), i.offer_id).await?;
-    let to = match (side(&state, &principal, &i, &offer).await?, input.decision) {
+    let to = match (side(state, principal, &i, &offer).await?, decision) {
         (Side::Owner, Decision::Accept) => InterestStatus::Accepted,
         (Side::Owner, Decision::Decline) => InterestStatus::Declined,
         (Side::Interested, Decision::Withdraw) => InterestStatus::Withdrawn,
@@ -442,5 +478,5 @@ pub async fn decide(
         }
     };
     let i = interests::decide(state.db(), id, to).await?;
-    Ok(Json(full(&state, i, &offer).await?))
+    Ok((i, offer))
 }

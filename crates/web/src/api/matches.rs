@@ -162,19 +162,29 @@ pub async fn matches(
     Path(id): Path<i64>,
     Query(p): Query<MatchParams>,
 ) -> ApiResult<Json<MatchesOut>> {
+    Ok(Json(find(&state, &principal, id, p.limit).await?))
+}
+
+/// Ranked partners for offer `id`, for those who act for its owner (others: not found).
+pub(crate) async fn find(
+    state: &AppState,
+    principal: &Principal,
+    id: i64,
+    limit: Option<usize>,
+) -> ApiResult<MatchesOut> {
     let rec = offers::get(state.db(), id).await?;
     if !principal.rights.is_admin()
-        && !acts_for_owner(&state, &principal, rec.offer.organisation_id).await?
+        && !acts_for_owner(state, principal, rec.offer.organisation_id).await?
     {
         return Err(ApiError::not_found());
     }
-    let limit = p.limit.unwrap_or(20).clamp(1, 100);
+    let limit = limit.unwrap_or(20).clamp(1, 100);
     let offer = &rec.offer;
     let codes = divisions(&offer.nace);
     // members-only offers of the owner's clusters are candidates too
-    let clusters = member_of(&state, offer.organisation_id).await?;
+    let clusters = member_of(state, offer.organisation_id).await?;
     let offer_text = relevance(
-        &state,
+        state,
         offer,
         Filters {
             entity: Some(Entity::Offer),
@@ -189,23 +199,23 @@ pub async fn matches(
         },
     );
     let org_text = relevance(
-        &state,
+        state,
         offer,
         Filters {
             entity: Some(Entity::Organisation),
             ..Filters::default()
         },
     );
-    let mirror = offer_candidates(&state, offer, &codes, &offer_text).await?;
-    let orgs = org_candidates(&state, &codes, &org_text, &mirror).await?;
+    let mirror = offer_candidates(state, offer, &codes, &offer_text).await?;
+    let orgs = org_candidates(state, &codes, &org_text, &mirror).await?;
     let weights = Weights::default();
     let mut organisations = matching::rank_organisations(offer, &orgs, &weights);
     organisations.truncate(limit);
     let mut offers = matching::rank_offers(offer, &mirror, &weights);
     offers.truncate(limit);
-    Ok(Json(MatchesOut {
+    Ok(MatchesOut {
         organisations,
         offers,
         weights,
-    }))
+    })
 }

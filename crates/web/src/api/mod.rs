@@ -4,12 +4,12 @@
 pub(crate) mod agreements;
 pub(crate) mod alerts;
 pub(crate) mod analyses;
-mod attachments;
+pub(crate) mod attachments;
 pub(crate) mod clusters;
 pub(crate) mod contacts;
 pub(crate) mod fields;
 pub(crate) mod interests;
-mod matches;
+pub(crate) mod matches;
 pub(crate) mod offers;
 pub(crate) mod organisations;
 mod query;
@@ -120,7 +120,7 @@ fn v1_routes() -> OpenApiRouter<AppState> {
 }
 
 /// The clusters `org_id` currently belongs to (permission rules depend on them).
-async fn member_of(state: &AppState, org_id: i64) -> Result<Vec<i64>, crate::ApiError> {
+pub(crate) async fn member_of(state: &AppState, org_id: i64) -> Result<Vec<i64>, crate::ApiError> {
     Ok(klaster_store::directory::clusters_of(state.db(), org_id)
         .await?
         .into_iter()

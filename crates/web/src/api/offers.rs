@@ -171,7 +171,7 @@ pub(super) async fn visible_clusters(
 }
 
 /// Whether `who` acts for the owner (its users, its clusters' coordinators, administrators).
-pub(super) async fn acts_for_owner(
+pub(crate) async fn acts_for_owner(
     state: &AppState,
     who: &Principal,
     org_id: i64,
@@ -313,10 +313,24 @@ pub async fn list(
 pub async fn create(
     State(state): State<AppState>,
     principal: Principal,
-    ApiJson(mut input): ApiJson<OfferInput>,
+    ApiJson(input): ApiJson<OfferInput>,
 ) -> ApiResult<(StatusCode, Json<OfferOut>)> {
+    let (rec, language) = create_offer(&state, &principal, input).await?;
+    let texts = offers::texts(state.db(), rec.id).await?;
+    let mut out = offer_out(rec, texts, None, true);
+    out.language_check = Some(language);
+    Ok((StatusCode::CREATED, Json(out)))
+}
+
+/// Writes a new draft: the language checked (or detected), the offer validated, the caller's
+/// right to write for its organisation checked, a repeated submission refused.
+pub(crate) async fn create_offer(
+    state: &AppState,
+    principal: &Principal,
+    mut input: OfferInput,
+) -> ApiResult<(OfferRecord, LanguageCheck)> {
     let language = check_language(&mut input)?;
-    let offer = checked(&state, &principal, input).await?;
+    let offer = checked(state, principal, input).await?;
     let recently = Utc::now() - chrono::Duration::minutes(DUPLICATE_MINUTES);
     if let Some(id) = offers::identical_since(state.db(), &offer, recently).await? {
         return Err(ApiError::conflict(format!(
@@ -324,10 +338,7 @@ pub async fn create(
         )));
     }
     let rec = offers::create(state.db(), &offer, Some(principal.user.id)).await?;
-    let texts = offers::texts(state.db(), rec.id).await?;
-    let mut out = offer_out(rec, texts, None, true);
-    out.language_check = Some(language);
-    Ok((StatusCode::CREATED, Json(out)))
+    Ok((rec, language))
 }
 
 /// Validates an offer and that the caller may write it for its organisation and audience.
@@ -398,20 +409,39 @@ pub async fn update(
     principal: Principal,
     Path(id): Path<i64>,
     Query(v): Query<VersionParam>,
-    ApiJson(mut input): ApiJson<OfferInput>,
+    ApiJson(input): ApiJson<OfferInput>,
 ) -> ApiResult<Json<OfferOut>> {
-    check_language(&mut input)?;
+    let (rec, _) = update_offer(&state, &principal, id, v.version, input).await?;
+    let texts = offers::texts(state.db(), id).await?;
+    Ok(Json(offer_out(rec, texts, None, true)))
+}
+
+/// Whether an offer in this status may be edited (a draft, or an expired one before renewal).
+pub(crate) fn editable(status: OfferStatus) -> bool {
+    matches!(status, OfferStatus::Draft | OfferStatus::Expired)
+}
+
+/// Rewrites a draft (or an expired offer) of the caller's organisation; `version`, when
+/// given, must still be the current one.
+pub(crate) async fn update_offer(
+    state: &AppState,
+    principal: &Principal,
+    id: i64,
+    version: Option<i32>,
+    mut input: OfferInput,
+) -> ApiResult<(OfferRecord, LanguageCheck)> {
+    let language = check_language(&mut input)?;
     let current = offers::get(state.db(), id).await?;
-    if !writes_for_owner(&principal, current.offer.organisation_id) {
+    if !writes_for_owner(principal, current.offer.organisation_id) {
         return Err(ApiError::forbidden());
     }
-    if !matches!(current.status, OfferStatus::Draft | OfferStatus::Expired) {
+    if !editable(current.status) {
         return Err(ApiError::conflict(format!(
             "an offer that is {} cannot be edited; close it or ask for it back as a draft",
             current.status.as_str()
         )));
     }
-    let offer = checked(&state, &principal, input).await?;
+    let offer = checked(state, principal, input).await?;
     if offer.organisation_id != current.offer.organisation_id {
         return Err(ApiError::invalid().field(
             "organisation_id",
@@ -419,9 +449,8 @@ pub async fn update(
             "an offer cannot move to another organisation",
         ));
     }
-    let rec = offers::update(state.db(), id, &offer, v.version, Some(principal.user.id)).await?;
-    let texts = offers::texts(state.db(), id).await?;
-    Ok(Json(offer_out(rec, texts, None, true)))
+    let rec = offers::update(state.db(), id, &offer, version, Some(principal.user.id)).await?;
+    Ok((rec, language))
 }
 
 /// Move an offer on: `submit`, `publish`, `return_to_draft`, `close`.
@@ -434,13 +463,26 @@ pub async fn transition(
     Path(id): Path<i64>,
     ApiJson(t): ApiJson<Transition>,
 ) -> ApiResult<Json<OfferOut>> {
+    let rec = apply_transition(&state, &principal, id, &t).await?;
+    let texts = offers::texts(state.db(), id).await?;
+    Ok(Json(offer_out(rec, texts, None, true)))
+}
+
+/// Moves an offer on, if the caller may take this step (its owner submits, closes and renews;
+/// a reviewer publishes or sends back) and the offer's status allows it.
+pub(crate) async fn apply_transition(
+    state: &AppState,
+    principal: &Principal,
+    id: i64,
+    t: &Transition,
+) -> ApiResult<OfferRecord> {
     let current = offers::get(state.db(), id).await?;
     let owner = current.offer.organisation_id;
-    let (requires_review, reviewers) = review_policy(&state, owner).await?;
+    let (requires_review, reviewers) = review_policy(state, owner).await?;
     let is_reviewer =
         principal.rights.is_admin() || reviewers.iter().any(|c| principal.rights.coordinates(*c));
-    let is_owner = writes_for_owner(&principal, owner);
-    let allowed = match (&t, current.status) {
+    let is_owner = writes_for_owner(principal, owner);
+    let allowed = match (t, current.status) {
         (Transition::Submit | Transition::Close { .. }, _) => is_owner,
         (Transition::Publish, OfferStatus::Expired) => is_owner,
         (Transition::Publish | Transition::ReturnToDraft { .. }, _) => is_reviewer,
@@ -463,18 +505,16 @@ pub async fn transition(
             "move the offer's deadline before renewing it",
         ));
     }
-    let next = current.status.apply(&t, requires_review)?;
-    let rec = offers::transition(
+    let next = current.status.apply(t, requires_review)?;
+    Ok(offers::transition(
         state.db(),
         id,
         current.status,
         next,
-        &t,
+        t,
         Some(principal.user.id),
     )
-    .await?;
-    let texts = offers::texts(state.db(), id).await?;
-    Ok(Json(offer_out(rec, texts, None, true)))
+    .await?)
 }
 
 #[derive(Debug, Serialize, ToSchema)]

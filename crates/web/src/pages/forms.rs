@@ -106,7 +106,7 @@ pub struct Posted<T> {
 }
 
 /// A post from a page of another site: the browser says so in `Sec-Fetch-Site` or `Origin`.
-fn cross_site(headers: &HeaderMap) -> bool {
+pub(crate) fn cross_site(headers: &HeaderMap) -> bool {
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
         return !matches!(site, "same-origin" | "none");
     }

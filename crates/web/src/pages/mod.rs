@@ -12,9 +12,14 @@ pub(crate) mod forms;
 mod home;
 pub(crate) mod i18n;
 mod join;
+mod interests;
 pub(crate) mod lang;
+mod matches;
+mod my_offers;
 mod offer;
+mod offer_form;
 mod offers;
+mod searches;
 pub(crate) mod session;
 mod summary;
 pub(crate) mod validation;
@@ -43,6 +48,11 @@ pub fn router(state: AppState) -> Router {
         .route(assets::CSS_PATH, get(assets::css))
         .merge(account::routes())
         .merge(join::routes())
+        .merge(offer_form::routes())
+        .merge(my_offers::routes())
+        .merge(interests::routes())
+        .merge(searches::routes())
+        .route("/offers/{id}/matches", get(matches::page))
         .fallback(errors::fallback)
         .with_state(state)
 }

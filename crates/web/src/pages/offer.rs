@@ -61,6 +61,8 @@ struct OfferPage {
     fields: Vec<FieldOut>,
     attachments: Vec<AttachmentItem>,
     back: String,
+    /// For signed-in users of another organisation: where to express interest.
+    interest_href: Option<String>,
 }
 
 pub async fn page(
@@ -99,6 +101,9 @@ async fn build(state: &AppState, ui: &Ui, id: i64, content: Lang) -> Result<Offe
         Err(e) => return Err(e.into()),
     };
     let files = attachments::list(state.db(), id).await?;
+    let interest_href = (!super::interests::interested_orgs(ui, rec.offer.organisation_id)
+        .is_empty())
+    .then(|| format!("/offers/{id}/interest"));
     let out = offer_out(rec, texts, Some(content.code()), true);
     let mut chrome = Chrome::new(state, ui, "offer-title", Section::Offers);
     let tr = chrome.tr;
@@ -130,6 +135,7 @@ async fn build(state: &AppState, ui: &Ui, id: i64, content: Lang) -> Result<Offe
             })
             .collect(),
         back: super::lang::href("/offers", &[]),
+        interest_href,
         title,
         text_lang,
         chrome,
@@ -195,7 +201,7 @@ fn versions(ui: &Ui, out: &OfferOut, shown: &str) -> Vec<Link> {
 }
 
 /// A file size for people: bytes, kB or MB with the language's decimal separator.
-fn size(bytes: i64, lang: Lang) -> String {
+pub(super) fn size(bytes: i64, lang: Lang) -> String {
     let b = bytes.max(0) as f64;
     let (n, unit) = if b >= 1_000_000.0 {
         (b / 1_000_000.0, "MB")

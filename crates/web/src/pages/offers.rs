@@ -98,6 +98,8 @@ struct SearchPage {
     /// A message above the form (invalid fields, search unavailable).
     notice: Option<String>,
     results: Option<Results>,
+    /// "Save this search", for signed-in readers.
+    save: Option<super::searches::SaveForm>,
 }
 
 pub async fn page(
@@ -114,7 +116,7 @@ pub async fn page(
 }
 
 /// The API's parameters for this form (the UI language is the searcher's language).
-fn params(form: &Form, ui: &Ui, offset: usize) -> SearchParams {
+pub(super) fn params(form: &Form, ui: &Ui, offset: usize) -> SearchParams {
     let some = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
     SearchParams {
         q: some(&form.q),
@@ -198,6 +200,7 @@ async fn build(
         sorts,
         notice: None,
         results: None,
+        save: super::searches::save_form(ui, &form),
         errors,
         form,
     };
@@ -251,7 +254,7 @@ async fn build(
 }
 
 /// The form's values as query pairs, without the offset (a new filter starts at page one).
-fn pairs<'a>(form: &'a Form, ui: &'a Ui) -> Vec<(&'a str, &'a str)> {
+pub(super) fn pairs<'a>(form: &'a Form, ui: &'a Ui) -> Vec<(&'a str, &'a str)> {
     let mut p: Vec<(&str, &str)> = [
         ("q", form.q.as_str()),
         ("kind", form.kind.as_str()),

@@ -14,6 +14,7 @@ pub mod account_more;
 mod analytics;
 mod directory;
 mod join;
+mod offer_forms;
 
 const UI: [&str; 3] = ["pl", "en", "ru"];
 /// What a message missing from every catalogue shows on a page.
@@ -74,11 +75,11 @@ async fn drain(app: &TestApp) {
     while w.run_once().await.unwrap().is_some() {}
 }
 
-struct Page {
-    status: StatusCode,
-    content_type: String,
-    set_cookie: Option<String>,
-    body: String,
+pub(super) struct Page {
+    pub status: StatusCode,
+    pub content_type: String,
+    pub set_cookie: Option<String>,
+    pub body: String,
 }
 
 async fn page(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> Page {
