@@ -79,6 +79,7 @@ pub async fn load(db: &Db, synthetic: usize) -> anyhow::Result<String> {
     let mut tx = db.begin().await.context("starting the demo transaction")?;
     let counts = load_in(&mut tx, synthetic).await?;
     tx.commit().await.context("committing the demo data")?;
+    ensure_accounts(db).await?;
     db.analyze().await?;
     Ok(format!(
         "demo data loaded: {} organisations ({} real; {} synthetic firms: {} Polish, {} Belarusian), \
@@ -280,3 +281,60 @@ async fn load_in(tx: &mut Tx, synthetic: usize) -> anyhow::Result<Counts> {
 
 #[cfg(test)]
 mod tests;
+
+/// The password of the demo's accounts (README, "The portal in the browser").
+pub const DEMO_PASSWORD: &str = "klaster-demo-2026";
+
+/// The demo's people, so every step of the portal can be tried at once: an administrator, the
+/// coordinator of the Metal Processing Cluster, and the administrator of demo firm 102. Their
+/// addresses are confirmed; accounts that exist are left alone.
+pub async fn ensure_accounts(db: &Db) -> anyhow::Result<()> {
+    use klaster_store::organisations as orgs;
+    let clusters = orgs::list(
+        db,
+        &orgs::Filter {
+            kinds: vec![klaster_domain::OrgKind::ClusterOrganisation.as_str().into()],
+            ..orgs::Filter::default()
+        },
+        &orgs::Page {
+            sort: orgs::Sort::Name,
+            after: None,
+            limit: 50,
+        },
+    )
+    .await?;
+    let metal = clusters
+        .iter()
+        .find(|c| {
+            c.org
+                .names
+                .iter()
+                .any(|n| n.text == "Klaster Obróbki Metali")
+        })
+        .map(|c| c.id);
+    let firm = orgs::get(db, 102).await.ok().map(|o| o.id);
+    let people = [
+        ("admin@demo.klaster.eu", "admin", None, true),
+        (
+            "koordynator@demo.klaster.eu",
+            "coordinator",
+            metal,
+            metal.is_some(),
+        ),
+        ("firma@demo.klaster.eu", "org_admin", firm, firm.is_some()),
+    ];
+    for (email, role, scope, possible) in people {
+        if !possible
+            || klaster_store::accounts::by_email(db, email)
+                .await?
+                .is_some()
+        {
+            continue;
+        }
+        let user = klaster_store::auth::create_user(db, email, Some(DEMO_PASSWORD), role, scope)
+            .await
+            .with_context(|| format!("creating the demo account {email}"))?;
+        klaster_store::accounts::mark_verified(db, user.id).await?;
+    }
+    Ok(())
+}

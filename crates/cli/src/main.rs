@@ -99,10 +99,18 @@ fn main() -> anyhow::Result<()> {
         // Pure computation: no database, no runtime.
         return analyze::run(*cmd);
     }
+    // A demo without SMTP writes its mails' text to the log (debug level of the log mailer), so
+    // the links in them — confirming an address, setting a password — can be followed.
+    let demo = matches!(cli.command, Command::Serve { demo: true, .. });
+    let default_filter = if demo {
+        "info,sqlx=warn,klaster_notify=debug"
+    } else {
+        "info,sqlx=warn"
+    };
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("KLASTER_LOG")
-                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+                .unwrap_or_else(|_| default_filter.into()),
         )
         .with_writer(std::io::stderr)
         .init();

@@ -101,6 +101,26 @@ async fn loads_on_every_engine_once() {
         assert_eq!(directory::projects(db).await.unwrap_or_default().len(), 5);
         assert_eq!(directory::events(db).await.unwrap_or_default().len(), 12);
 
+        // The demo's people can sign in at once, each in their role.
+        let metal = id_by_name(db, "Klaster Obróbki Metali").await;
+        for (email, role, scope) in [
+            ("admin@demo.klaster.eu", "admin", None),
+            ("koordynator@demo.klaster.eu", "coordinator", metal),
+            ("firma@demo.klaster.eu", "org_admin", Some(102)),
+        ] {
+            let a = klaster_store::accounts::by_email(db, email)
+                .await
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| panic!("{email}"));
+            assert_eq!((a.role.as_str(), a.scope_id), (role, scope), "{email}");
+            assert!(a.email_verified_at.is_some());
+            assert!(klaster_store::accounts::check_password(
+                Some(&a),
+                DEMO_PASSWORD
+            ));
+        }
+
         // A second load does not duplicate anything.
         let again = load(db, DEFAULT_SYNTHETIC).await.unwrap_or_default();
         assert!(again.contains("nothing loaded"), "{again}");

@@ -5,6 +5,10 @@ nav-signup = Create an account
 nav-account = My account
 nav-signout = Sign out
 nav-account-label = Account
+nav-review = Reviews
+nav-my-offers = My offers
+nav-new-offer = Post an offer
+nav-interests = Interests
 
 form-error-summary = Please correct the marked fields.
 field-email = E-mail address

@@ -5,6 +5,10 @@ nav-signup = Załóż konto
 nav-account = Moje konto
 nav-signout = Wyloguj się
 nav-account-label = Konto
+nav-review = Ocena ankiet
+nav-my-offers = Moje oferty
+nav-new-offer = Dodaj ofertę
+nav-interests = Zainteresowania
 
 form-error-summary = Popraw zaznaczone pola.
 field-email = Adres e-mail

@@ -5,6 +5,10 @@ nav-signup = Зарегистрироваться
 nav-account = Моя учётная запись
 nav-signout = Выйти
 nav-account-label = Учётная запись
+nav-review = Проверка анкет
+nav-my-offers = Мои предложения
+nav-new-offer = Разместить предложение
+nav-interests = Отклики
 
 form-error-summary = Исправьте отмеченные поля.
 field-email = Адрес электронной почты

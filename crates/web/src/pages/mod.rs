@@ -11,8 +11,8 @@ pub(crate) mod format;
 pub(crate) mod forms;
 mod home;
 pub(crate) mod i18n;
-mod join;
 mod interests;
+mod join;
 pub(crate) mod lang;
 mod matches;
 mod my_offers;
@@ -73,6 +73,38 @@ pub struct Me {
     pub email: String,
     /// The form token of the sign-out button.
     pub csrf: String,
+    /// What this reader's role does on the portal: (path, label).
+    pub links: Vec<(&'static str, String)>,
+}
+
+/// The header's links for a signed-in reader's roles: firms post and follow offers, a visitor
+/// joins through the questionnaire, coordinators and administrators review answers.
+fn role_links(
+    rights: &klaster_domain::permissions::Principal,
+    tr: &Tr,
+) -> Vec<(&'static str, String)> {
+    use klaster_domain::Role;
+    let mut out = Vec::new();
+    let member = rights
+        .roles
+        .iter()
+        .any(|r| matches!(r, Role::OrgMember { .. }));
+    let reviews = rights.is_admin()
+        || rights
+            .roles
+            .iter()
+            .any(|r| matches!(r, Role::Coordinator { .. }));
+    if member {
+        out.push(("/offers/new", tr.t("nav-new-offer")));
+        out.push(("/account/offers", tr.t("nav-my-offers")));
+        out.push(("/account/interests", tr.t("nav-interests")));
+    } else if !reviews {
+        out.push(("/join", tr.t("nav-join")));
+    }
+    if reviews {
+        out.push(("/review", tr.t("nav-review")));
+    }
+    out
 }
 
 /// A link of the language switch.
@@ -95,6 +127,8 @@ pub struct Chrome {
     pub css: &'static str,
     pub footer_about: String,
     pub me: Option<Me>,
+    /// The request's path (which header link is the current page).
+    pub path: String,
     /// Sign-in, coming back to this page afterwards.
     pub signin_href: String,
 }
@@ -106,7 +140,14 @@ impl Chrome {
 
     pub fn for_site(site: String, ui: &Ui, title_key: &str, section: Section) -> Self {
         let tr = Tr::new(ui.lang);
+        let me = ui.signed.as_ref().map(|s| Me {
+            email: s.email().to_string(),
+            csrf: s.csrf.clone(),
+            links: role_links(&s.principal.rights, &tr),
+        });
         Chrome {
+            path: ui.path.clone(),
+            me,
             footer_about: tr.a("footer-about", &[("site", &site)]),
             lang: ui.lang.code(),
             site,
@@ -123,10 +164,6 @@ impl Chrome {
                 .collect(),
             css: assets::css_href(),
             tr,
-            me: ui.signed.as_ref().map(|s| Me {
-                email: s.email().to_string(),
-                csrf: s.csrf.clone(),
-            }),
             signin_href: if ui.path.starts_with("/account") {
                 "/account/signin".to_string()
             } else {
@@ -151,8 +188,8 @@ impl Chrome {
     pub fn at_analytics(&self) -> bool {
         self.section == Section::Analytics
     }
-    pub fn at_account(&self) -> bool {
-        self.section == Section::Account
+    pub fn is_at(&self, href: &str) -> bool {
+        self.path == href
     }
 }
 

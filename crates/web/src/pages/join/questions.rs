@@ -11,11 +11,13 @@ use crate::pages::forms::{Choice, Field};
 use crate::pages::i18n::Tr;
 use crate::pages::validation;
 
-/// The text in `lang`, else in the questionnaire's first language, else any.
+/// The text in `lang`, else in English (read by more of the portal's foreign partners than
+/// any other language the questionnaire may have), else in the questionnaire's first language.
 pub fn text(texts: &[LocalizedText], lang: &str, fallback: &str) -> String {
     texts
         .iter()
         .find(|t| t.lang == lang)
+        .or_else(|| texts.iter().find(|t| t.lang == "en"))
         .or_else(|| texts.iter().find(|t| t.lang == fallback))
         .or(texts.first())
         .map_or_else(String::new, |t| t.text.clone())
