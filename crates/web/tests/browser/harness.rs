@@ -311,39 +311,120 @@ impl Browser {
         self.attr("html", "lang").await.unwrap_or_default()
     }
 
-    /// Clicks the first element matching `css` and waits for the page it leads to.
+    /// Clicks the first element matching `css` and waits for the page it leads to (also a
+    /// form answered at the same address, as one with errors is).
     pub async fn click(&self, css: &str) {
-        let before = self.client.current_url().await.expect("url").to_string();
-        self.find(css).await.click().await.expect("click");
-        self.wait_for_page_after(&before).await;
+        let element = self.find(css).await;
+        self.mark_page().await;
+        element.click().await.expect("click");
+        self.wait_for_next_page().await;
+    }
+
+    /// Types `text` into the field matching `css`, replacing what was there.
+    pub async fn fill(&self, css: &str, text: &str) {
+        let field = self.find(css).await;
+        field.clear().await.expect("clear the field");
+        field.send_keys(text).await.expect("type");
+    }
+
+    /// Types the date `iso` (`YYYY-MM-DD`) into the date field matching `css` as a person
+    /// does: its digits in the order of the browser's language (day first in Polish).
+    pub async fn type_date(&self, css: &str, iso: &str) {
+        let order = self
+            .script(
+                "return new Intl.DateTimeFormat().formatToParts(new Date(2001, 1, 3)) \
+                   .filter(p => p.type !== 'literal').map(p => p.type);",
+            )
+            .await;
+        let (y, rest) = iso.split_once('-').expect("YYYY-MM-DD");
+        let (m, d) = rest.split_once('-').expect("YYYY-MM-DD");
+        let digits: String = order
+            .as_array()
+            .expect("date parts")
+            .iter()
+            .map(|p| match p.as_str() {
+                Some("year") => y,
+                Some("month") => m,
+                _ => d,
+            })
+            .collect();
+        self.find(css).await.send_keys(&digits).await.expect("type");
+        let value = self.value(css).await;
+        assert_eq!(value, iso, "{css} after typing {digits} ({order})");
+    }
+
+    /// Chooses the option with `value` in the select list matching `css`.
+    pub async fn choose(&self, css: &str, value: &str) {
+        let list = self.find(css).await;
+        list.select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("{css}: option {value}: {e}"));
+    }
+
+    /// Ticks the checkbox matching `css` (left ticked when it is).
+    pub async fn tick(&self, css: &str) {
+        let b = self.find(css).await;
+        if !b.is_selected().await.expect("checkbox state") {
+            b.click().await.expect("tick");
+        }
+    }
+
+    /// The value a field holds now (as the browser would send it).
+    pub async fn value(&self, css: &str) -> String {
+        self.find(css)
+            .await
+            .prop("value")
+            .await
+            .expect("value")
+            .unwrap_or_default()
+    }
+
+    /// The visible text of the whole page.
+    pub async fn page_text(&self) -> String {
+        self.text("body").await
     }
 
     /// Types `text` into the field matching `css`, then Enter (submitting its form as a
     /// keyboard user does), and waits for the page it leads to.
     pub async fn type_and_enter(&self, css: &str, text: &str) {
-        let before = self.client.current_url().await.expect("url").to_string();
         let field = self.find(css).await;
         field.click().await.expect("focus the field");
         field.clear().await.expect("clear the field");
+        self.mark_page().await;
         field
             .send_keys(&format!("{text}{}", char::from(Key::Enter)))
             .await
             .expect("type");
-        self.wait_for_page_after(&before).await;
+        self.wait_for_next_page().await;
     }
 
-    /// Waits until the browser has left the address `before` and the new page has loaded.
-    async fn wait_for_page_after(&self, before: &str) {
+    /// Marks the document shown, so that [`Browser::wait_for_next_page`] can tell it from the
+    /// next one, even at the same address.
+    async fn mark_page(&self) {
+        self.script("document.documentElement.dataset.e2eLeft = '1';")
+            .await;
+    }
+
+    /// Waits until the marked document is replaced by a new one that has loaded.
+    async fn wait_for_next_page(&self) {
         let start = Instant::now();
         loop {
-            let now = self.client.current_url().await.expect("url").to_string();
-            let ready = self.script("return document.readyState;").await;
-            if before != now && ready == json!("complete") {
+            // While the browser is between pages a script may fail: try again.
+            let state = self
+                .client
+                .execute(
+                    "return [document.documentElement.dataset.e2eLeft || '', document.readyState];",
+                    Vec::new(),
+                )
+                .await
+                .unwrap_or_default();
+            if state == json!(["", "complete"]) {
                 return;
             }
+            let now = self.client.current_url().await.map(|u| u.to_string());
             assert!(
                 start.elapsed() < PATIENCE,
-                "still on {now} after {PATIENCE:?}"
+                "no new page after {PATIENCE:?} (at {now:?})"
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
@@ -405,14 +486,20 @@ impl Browser {
     }
 
     /// The elements sticking out past the right edge of the viewport (sideways scrolling on
-    /// a phone), as `tag.class` descriptions; empty when the page fits.
+    /// a phone), as `tag.class` descriptions; empty when the page fits. What is inside a box
+    /// that scrolls sideways by itself (a wide table) does not count.
     pub async fn overflow(&self) -> Vec<String> {
         let v = self
             .script(
                 "const w = document.documentElement.clientWidth; const out = []; \
+                 const scrolls = e => { \
+                   for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) \
+                     if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(a).overflowX)) \
+                       return true; \
+                   return false; }; \
                  for (const e of document.querySelectorAll('body *')) { \
                    const r = e.getBoundingClientRect(); \
-                   if (r.width > 0 && r.right > w + 1) \
+                   if (r.width > 0 && r.right > w + 1 && !scrolls(e)) \
                      out.push(e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') \
                               + ' right=' + Math.round(r.right)); \
                  } \

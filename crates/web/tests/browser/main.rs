@@ -10,12 +10,13 @@
 //! prints a notice and passes, unless `KLASTER_REQUIRE_BROWSER=1` (as in CI).
 //!
 //! The whole journey of a firm (sign up, the verification mail from [`E2e::sink`], the
-//! questionnaire, posting an offer, ...) is meant to grow here as more steps of this one
-//! session, each a function taking the harness and the browser.
+//! questionnaire, the coordinator's acceptance, an offer, a German reader's interest, the
+//! directory and analytics) is in [`journey`], one browser per person.
 
 #[path = "../common/mod.rs"]
 mod common;
 mod harness;
+mod journey;
 
 use std::time::Instant;
 
@@ -53,20 +54,19 @@ async fn seed(e2e: &E2e) -> (i64, i64) {
     (org, id)
 }
 
-/// Saves the page at phone and desktop widths, after checking nothing sticks out sideways
-/// on the phone.
+/// Saves the page at phone and desktop widths, then checks that nothing sticks out sideways
+/// on the phone (the screenshot shows what does).
 async fn screenshots(b: &Browser, name: &str) {
     b.viewport(PHONE).await;
     let overflow = b.overflow().await;
-    assert!(
-        overflow.is_empty(),
-        "{name}: wider than a phone: {overflow:?}"
-    );
     for size in [PHONE, DESKTOP] {
         let file = b.screenshot(name, size).await;
         harness::notice(&format!("screenshot: {}", file.display()));
     }
-    b.viewport(DESKTOP).await;
+    assert!(
+        overflow.is_empty(),
+        "{name}: wider than a phone: {overflow:?}"
+    );
 }
 
 /// The first Tab reaches the skip link, shown when focused; Enter on it moves the focus to
@@ -213,5 +213,16 @@ async fn a_visitor_switches_language_searches_and_reads_an_offer() {
         started.elapsed().as_secs_f64(),
         harness::screenshot_dir().display()
     ));
+    e2e.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_firm_joins_posts_an_offer_and_a_german_firm_answers() {
+    let Some(e2e) = E2e::start().await else {
+        return;
+    };
+    let started = Instant::now();
+    journey::run(&e2e).await;
+    harness::notice(&format!("journey: {:.1}s", started.elapsed().as_secs_f64()));
     e2e.stop().await;
 }

@@ -254,6 +254,17 @@ pub fn firm_json(name: &str, nace: &str, region: &str, nip: &str) -> Value {
     })
 }
 
+/// The sections of the default questionnaire, in the order of its steps (the keys of
+/// [`filled_answers`]).
+pub const SECTIONS: [&str; 6] = [
+    "company",
+    "activity",
+    "markets",
+    "cooperation",
+    "contact",
+    "consent",
+];
+
 /// Answers to the default questionnaire that pass every check.
 pub fn filled_answers() -> Value {
     json!({

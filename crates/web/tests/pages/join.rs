@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use super::MISSING;
 use super::account::sign_up;
 use crate::common::visitor::Visitor;
-use crate::common::{TestApp, apps, filled_answers, firm_json};
+use crate::common::{SECTIONS, TestApp, apps, filled_answers, firm_json};
 
 /// The form fields of one section of `answers` (lists repeat their field).
 fn fields_of(section: &Value) -> Vec<(String, String)> {
@@ -69,15 +69,6 @@ pub async fn coordinator(app: &TestApp, cluster: i64) -> Visitor {
     assert!(v.signed_in());
     v
 }
-
-const SECTIONS: [&str; 6] = [
-    "company",
-    "activity",
-    "markets",
-    "cooperation",
-    "contact",
-    "consent",
-];
 
 #[tokio::test]
 async fn a_firm_joins_through_the_questionnaire_and_a_coordinator_accepts_it() {

@@ -74,13 +74,25 @@ fn answer(state: &AppState, ui: &Ui, r: Result<Response, PageError>) -> Response
 
 /// The account pages a person with `role` has, linked from `/account`.
 fn pages_of(tr: &super::i18n::Tr, role: &str) -> Vec<Link> {
-    let mut pages = vec![
+    // What the role is for first: joining, the organisation's offers and interests, reviews.
+    let mut pages = match role {
+        "visitor" => vec![("/join", "join-title")],
+        "org_admin" => vec![
+            ("/account/offers", "of-my-offers-title"),
+            ("/account/interests", "of-interests-title"),
+            ("/account/organisation", "am-org-title"),
+        ],
+        "org_member" => vec![
+            ("/account/offers", "of-my-offers-title"),
+            ("/account/interests", "of-interests-title"),
+        ],
+        "coordinator" | "admin" => vec![("/review", "review-title")],
+        _ => Vec::new(),
+    };
+    pages.extend([
         ("/account/notifications", "am-alerts-title"),
         ("/account/tokens", "am-tokens-title"),
-    ];
-    if role == "org_admin" {
-        pages.insert(0, ("/account/organisation", "am-org-title"));
-    }
+    ]);
     pages.extend([
         ("/account/export", "am-export-link"),
         ("/account/delete", "am-delete-title"),

@@ -1,0 +1,345 @@
+//! The journey of a firm, one Chromium per person, everything through the pages as a person
+//! does it: a Polish firm signs up (the confirmation link read from the SMTP sink), fills in
+//! the questionnaire (a wrong NIP first), a coordinator with a Russian browser accepts it, the
+//! firm posts an order handover in Polish, a German engineer (English UI) finds it, reads it in
+//! German and expresses interest, the firm sees the interest; the directory and the analytics
+//! of PL84 are visited on the way. Screenshots of each page at phone and desktop widths.
+
+use serde_json::{Value, json};
+
+use super::common::{self, SECTIONS};
+use super::harness::{Browser, E2e};
+use super::screenshots;
+
+const FIRM: &str = "anna@zmp.example.pl";
+const COORDINATOR: &str = "koordynator@klaster.test";
+const READER: &str = "jonas@mueller.example.de";
+const PASSWORD: &str = "kolorowe jabłka 7";
+const COMPANY: &str = "Zakład Mechaniki Precyzyjnej Sp. z o.o.";
+const OFFER: &str = "Przekażemy zlecenie: toczenie 200 wałków ze stali nierdzewnej";
+const GERMAN_FIRM: &str = "Müller Maschinenbau GmbH";
+
+/// The cluster (with a coordinator) and a German member firm (with an engineer); their ids.
+async fn seed(e2e: &E2e) -> (i64, i64) {
+    let app = &e2e.app;
+    let db = app.db();
+    let mut cluster = common::firm_json("Klaster Obróbki Metali", "25.62", "PL841", "5260250274");
+    cluster["kind"] = json!("cluster_organisation");
+    let cluster = app.create_org(cluster).await;
+    let german = app
+        .create_org(json!({
+            "names": [{"lang": "de", "text": GERMAN_FIRM}],
+            "kind": "company", "country": "DE", "region": "DE21", "nace_main": "28.41",
+            "legal_ids": [],
+        }))
+        .await;
+    for (email, role, scope) in [
+        (COORDINATOR, "coordinator", cluster),
+        (READER, "org_member", german),
+    ] {
+        let user = klaster_store::auth::create_user(&db, email, Some(PASSWORD), role, Some(scope))
+            .await
+            .expect("user");
+        klaster_store::accounts::mark_verified(&db, user.id)
+            .await
+            .expect("verified");
+    }
+    (cluster, german)
+}
+
+/// Signs in through the header's link and the form.
+async fn sign_in(b: &Browser, email: &str, heading: &str) {
+    b.goto("/").await;
+    b.click(".account-nav a[href^='/account/signin']").await;
+    assert_eq!(b.text("h1").await, heading);
+    b.fill("#email", email).await;
+    b.fill("#password", PASSWORD).await;
+    b.click(".stacked-form button[type=submit]").await;
+    b.find(".account-nav a[href='/account']").await;
+}
+
+/// A Polish firm creates its account (a password typed differently first) and confirms the
+/// address with the link mailed to it.
+async fn sign_up(e2e: &E2e) -> Browser {
+    let b = e2e.browser("pl-PL,pl").await;
+    b.goto("/").await;
+    b.click(".account-nav a[href='/account/signup']").await;
+    assert_eq!(b.text("h1").await, "Załóż konto");
+    b.fill("#email", FIRM).await;
+    b.fill("#password", PASSWORD).await;
+    b.fill("#password2", "kolorowe jabłka 8").await;
+    b.click(".stacked-form button[type=submit]").await;
+    assert_eq!(
+        b.attr("#password2", "aria-invalid").await.as_deref(),
+        Some("true"),
+        "the second password is marked"
+    );
+    assert!(!b.text("#password2-error").await.is_empty());
+    assert_eq!(b.value("#email").await, FIRM, "what was typed stays");
+    screenshots(&b, "signup").await;
+    b.fill("#password", PASSWORD).await;
+    b.fill("#password2", PASSWORD).await;
+    b.choose("#lang", "pl").await;
+    b.click(".stacked-form button[type=submit]").await;
+    assert_eq!(b.path().await, "/account/check-mail");
+    assert_eq!(b.text("h1").await, "Sprawdź pocztę");
+
+    e2e.settle().await;
+    let links = e2e.links_mailed(1, FIRM).await;
+    let link = links
+        .iter()
+        .find(|l| l.starts_with("/account/verify?token="))
+        .unwrap_or_else(|| panic!("no confirmation link in {links:?}"));
+    b.goto(link).await;
+    assert_eq!(b.text("h1").await, "Potwierdź adres e-mail");
+    b.click(".stacked-form button[type=submit]").await;
+    assert_eq!(b.path().await, "/account?done=verified");
+    assert_eq!(b.text(".notice").await, "Adres potwierdzony. Witamy!");
+    b
+}
+
+/// Fills the fields of one questionnaire section with `answers` as a person would: types
+/// text, picks from lists, ticks boxes; several codes are typed separated by commas.
+async fn fill_section(b: &Browser, answers: &Value) {
+    for (key, answer) in answers.as_object().expect("a section") {
+        let id = format!("#{key}");
+        match answer {
+            Value::Array(items) => {
+                let items: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
+                let boxes = b
+                    .find_all(&format!("input[type=checkbox][name='{key}']"))
+                    .await;
+                if boxes.is_empty() {
+                    b.fill(&id, &items.join(", ")).await;
+                } else {
+                    for item in items {
+                        b.tick(&format!("input[name='{key}'][value='{item}']"))
+                            .await;
+                    }
+                }
+            }
+            Value::Bool(true) => b.tick(&id).await,
+            other => {
+                let text = match other {
+                    Value::String(s) => s.clone(),
+                    v => v.to_string(),
+                };
+                let tag = b.find(&id).await.tag_name().await.expect("tag");
+                if tag == "select" {
+                    b.choose(&id, &text).await;
+                } else {
+                    b.fill(&id, &text).await;
+                }
+            }
+        }
+    }
+}
+
+/// The questionnaire, step by step: a wrong NIP is refused next to the field and corrected;
+/// the answers are checked on one page and sent to the cluster.
+async fn questionnaire(b: &Browser, cluster: i64) {
+    b.click(".am-pages a[href='/join']").await;
+    assert_eq!(b.text("h1").await, "Ankieta współpracy klastrowej");
+    b.choose("#cluster_id", &cluster.to_string()).await;
+    b.choose("#lang", "pl").await;
+    b.click(".stacked-form button[type=submit]").await;
+    assert_eq!(b.path().await, "/join/1");
+
+    let answers = common::filled_answers();
+    let mut company = answers["company"].clone();
+    company["nip"] = json!("6920000014");
+    for (i, key) in SECTIONS.iter().enumerate() {
+        let step = i + 1;
+        assert_eq!(b.path().await, format!("/join/{step}"));
+        assert_eq!(b.text(".progress").await, format!("Krok {step} z 6"));
+        if step == 1 {
+            fill_section(b, &company).await;
+            b.click("button[name=go][value=next]").await;
+            assert_eq!(b.path().await, "/join/1", "refused");
+            assert_eq!(
+                b.attr("#nip", "aria-invalid").await.as_deref(),
+                Some("true")
+            );
+            let error = b.text("#nip-error").await;
+            assert!(error.contains("Ten NIP jest nieprawidłowy"), "{error}");
+            assert!(b.text(".error-summary").await.contains(&error));
+            assert_eq!(b.value("#street").await, "ul. Przemysłowa 5", "kept");
+            screenshots(b, "join-step-error").await;
+            b.fill("#nip", "6920000013").await;
+        } else {
+            fill_section(b, &answers[key]).await;
+        }
+        b.click("button[name=go][value=next]").await;
+    }
+    assert_eq!(b.path().await, "/join/check");
+    assert_eq!(b.text("h1").await, "Sprawdź i wyślij");
+    let text = b.page_text().await;
+    assert!(
+        text.contains(COMPANY) && text.contains("6920000013"),
+        "{text}"
+    );
+    screenshots(b, "join-check").await;
+    b.click("form[action='/join/check'] button").await;
+    assert_eq!(b.path().await, "/join?done=submitted");
+    assert!(b.page_text().await.contains("Czeka na ocenę"));
+}
+
+/// The coordinator, with a Russian browser, opens the queue from their account page and
+/// accepts the answers.
+async fn coordinator_accepts(e2e: &E2e) {
+    let c = e2e.browser("ru-RU,ru").await;
+    sign_in(&c, COORDINATOR, "Вход").await;
+    c.click(".account-nav a[href='/account']").await;
+    c.click(".am-pages a[href='/review']").await;
+    assert_eq!(c.text("h1").await, "Ответы на проверку");
+    c.click("table a[href^='/review/']").await;
+    assert_eq!(c.text("h1").await, COMPANY);
+    assert!(
+        c.page_text().await.contains("a.nowak@zmp.example.pl"),
+        "the contact person"
+    );
+    screenshots(&c, "review").await;
+    c.click(".decision form:first-of-type button").await;
+    assert!(c.page_text().await.contains("Принято"));
+    c.close().await;
+}
+
+/// The firm, now administrator of its organisation, posts an order handover in Polish from
+/// its offers page; it is published at once. Returns the offer's id.
+async fn post_offer(b: &Browser) -> i64 {
+    b.click(".account-nav a[href='/account']").await;
+    assert!(b.page_text().await.contains("Administrator organizacji"));
+    b.click(".am-pages a[href='/account/offers']").await;
+    b.click("main a[href='/offers/new']").await;
+    assert_eq!(b.text("h1").await, "Co chcesz opublikować?");
+    b.click("a[href='/offers/new?kind=order_handover']").await;
+    b.fill("#title", OFFER).await;
+    b.fill(
+        "#description",
+        "Szukamy podwykonawcy. Toczenie CNC wałków ze stali 1.4301, średnica 40 mm.",
+    )
+    .await;
+    assert_eq!(b.value("#lang").await, "pl", "the UI language first");
+    b.fill("#nace", "25.62").await;
+    b.fill("#keywords", "toczenie, wałki").await;
+    b.fill("#region", "PL841").await;
+    b.type_date("#deadline", "2099-06-30").await;
+    b.fill("#quantity_value", "200").await;
+    b.choose("#quantity_unit", "piece").await;
+    b.fill("#delivery_city", "Białystok").await;
+    b.choose("#delivery_country", "PL").await;
+    b.fill("#required_certifications", "ISO 9001").await;
+    b.choose("#visibility", "public").await;
+    screenshots(b, "offer-form").await;
+    b.click("button[name=action][value=submit]").await;
+    let path = b.path().await;
+    let id: i64 = path
+        .strip_prefix("/offers/")
+        .and_then(|s| s.split(['?', '/']).next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("not an offer page: {path}"));
+    assert_eq!(b.text("h1").await, OFFER);
+    screenshots(b, "offer-own-pl").await;
+    id
+}
+
+/// The German engineer (English UI) searches with a German word, reads the offer in German
+/// and writes to the firm in German. Returns the browser, still signed in.
+async fn german_reader_writes(e2e: &E2e, id: i64) -> Browser {
+    let r = e2e.browser("de-DE,de,en").await;
+    sign_in(&r, READER, "Sign in").await;
+    assert_eq!(r.lang().await, "en");
+    r.click(".site-nav a[href='/offers']").await;
+    r.type_and_enter("#q", "Unterauftragnehmer").await;
+    let found = format!(".results .card-title a[href^='/offers/{id}']");
+    r.click(&found).await;
+    r.click(".versions a[hreflang=de]").await;
+    assert_eq!(r.attr("h1", "lang").await.as_deref(), Some("de"));
+    assert!(
+        r.text("article .description")
+            .await
+            .contains("Unterauftragnehmer"),
+        "the description in German"
+    );
+    assert!(!r.text(".mark").await.is_empty(), "marked as a translation");
+    screenshots(&r, "offer-reader-de").await;
+    r.click(&format!("a[href='/offers/{id}/interest']")).await;
+    r.fill(
+        "#message",
+        "Wir können die Wellen termingerecht drehen. Bitte senden Sie uns die Zeichnungen.",
+    )
+    .await;
+    r.choose("#lang", "de").await;
+    r.click(".stacked-form button[type=submit]").await;
+    assert!(
+        r.path().await.starts_with("/interests/"),
+        "{}",
+        r.path().await
+    );
+    assert!(r.page_text().await.contains("Zeichnungen"));
+    r
+}
+
+/// The firm finds the interest on its account.
+async fn firm_sees_the_interest(e2e: &E2e, b: &Browser) {
+    e2e.settle().await;
+    b.click(".account-nav a[href='/account']").await;
+    b.click(".am-pages a[href='/account/interests']").await;
+    assert_eq!(b.text("h1").await, "Zgłoszenia zainteresowania");
+    let row = b.text(".of-table tbody tr").await;
+    assert!(row.contains(OFFER) && row.contains(GERMAN_FIRM), "{row}");
+    screenshots(b, "interests").await;
+}
+
+/// The directory: a search by name, then the firm's profile.
+async fn directory(r: &Browser, org: i64) {
+    r.click(".site-nav a[href='/directory']").await;
+    r.type_and_enter("#q", "Mechaniki").await;
+    screenshots(r, "directory-search").await;
+    r.click(&format!(".org-list a[href='/directory/{org}']"))
+        .await;
+    assert_eq!(r.text("h1").await, COMPANY);
+    screenshots(r, "org-profile").await;
+}
+
+/// Cluster analytics for PL84 chosen on the form: the ranking table, the charts load as
+/// images, the CSV link.
+async fn analytics(r: &Browser) {
+    r.click(".site-nav a[href='/analytics']").await;
+    r.choose("#an-region", "PL84").await;
+    r.click(".an-form button[type=submit]").await;
+    assert!(r.path().await.starts_with("/analytics/demo/PL84"));
+    assert!(!r.find_all(".an-ranking tbody tr").await.is_empty());
+    let images = r
+        .script("return [...document.images].map(i => [i.getAttribute('src'), i.naturalWidth]);")
+        .await;
+    let images = images.as_array().cloned().unwrap_or_default();
+    assert!(images.len() >= 2, "{images:?}");
+    for i in &images {
+        assert!(i[1].as_u64().unwrap_or(0) > 0, "not shown: {i}");
+    }
+    let csv = r.attr("a[download]", "href").await.unwrap_or_default();
+    assert!(csv.contains(".csv"), "{csv}");
+    screenshots(r, "analytics-pl84").await;
+}
+
+pub async fn run(e2e: &E2e) {
+    let (cluster, _) = seed(e2e).await;
+    let firm = sign_up(e2e).await;
+    questionnaire(&firm, cluster).await;
+    coordinator_accepts(e2e).await;
+    let org = klaster_store::accounts::by_email(&e2e.app.db(), FIRM)
+        .await
+        .expect("account")
+        .and_then(|a| a.scope_id)
+        .expect("the firm's organisation");
+    let id = post_offer(&firm).await;
+    // Translated and indexed, as the running server does in the background.
+    e2e.settle().await;
+    let reader = german_reader_writes(e2e, id).await;
+    firm_sees_the_interest(e2e, &firm).await;
+    firm.close().await;
+    directory(&reader, org).await;
+    analytics(&reader).await;
+    reader.close().await;
+}
