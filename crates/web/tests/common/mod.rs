@@ -199,6 +199,20 @@ impl TestApp {
             .await
             .expect("request")
     }
+    /// Uploads `bytes` as file `filename` of offer `offer`, as the administrator.
+    pub async fn attach(&self, offer: i64, filename: &str, bytes: &[u8]) -> Response {
+        self.client
+            .post(format!(
+                "{}/api/v1/offers/{offer}/attachments?filename={filename}",
+                self.base
+            ))
+            .bearer_auth(&self.admin)
+            .header("content-type", "application/octet-stream")
+            .body(bytes.to_vec())
+            .send()
+            .await
+            .expect("request")
+    }
 
     pub async fn create_org(&self, body: Value) -> i64 {
         let res = self.post("/api/v1/organisations", body).await;

@@ -11,7 +11,7 @@ use crate::common::visitor::Visitor;
 use crate::common::{SECTIONS, TestApp, apps, filled_answers, firm_json};
 
 /// The form fields of one section of `answers` (lists repeat their field).
-fn fields_of(section: &Value) -> Vec<(String, String)> {
+pub fn fields_of(section: &Value) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (k, v) in section.as_object().unwrap() {
         match v {

@@ -13,8 +13,8 @@ mod account;
 pub mod account_more;
 mod analytics;
 mod directory;
-mod join;
-mod offer_forms;
+pub mod join;
+pub mod offer_forms;
 
 const UI: [&str; 3] = ["pl", "en", "ru"];
 /// What a message missing from every catalogue shows on a page.
@@ -159,17 +159,12 @@ async fn every_page_answers_in_every_ui_language() {
         )
         .await;
         let res = app
-            .client
-            .post(format!(
-                "{}/api/v1/offers/{id}/attachments?filename=rysunek.pdf",
-                app.base
-            ))
-            .bearer_auth(&app.admin)
-            .header("content-type", "application/octet-stream")
-            .body(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".to_vec())
-            .send()
-            .await
-            .unwrap();
+            .attach(
+                id,
+                "rysunek.pdf",
+                b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n",
+            )
+            .await;
         assert_eq!(res.status(), StatusCode::CREATED);
         let attachment = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
         drain(&app).await;

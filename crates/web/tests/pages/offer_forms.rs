@@ -47,7 +47,7 @@ async fn two_firms(app: &TestApp) -> (i64, Visitor, i64, Visitor) {
 }
 
 /// The fields of a Polish order handover of `org`.
-fn order(org: &str, title: &str) -> Vec<(&'static str, String)> {
+pub fn order(org: &str, title: &str) -> Vec<(&'static str, String)> {
     [
         ("kind", "order_handover"),
         ("organisation_id", org),

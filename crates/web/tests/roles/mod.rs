@@ -1,7 +1,8 @@
-//! Who may write what: every write route of the JSON API, and every write route of the account
-//! pages, sent as each role against things owned by organisation A (a member of cluster C).
-//! Each cell runs in a world of its own (fresh organisations, people and target), so what one
-//! cell writes cannot change another's answer. On failure the whole matrix is printed.
+//! Who may write what: every write route of the JSON API, and every form of the pages (their
+//! list read from the page routers' source, so a new form must be added here), sent as each
+//! role against things owned by organisation A (a member of cluster C). Each cell runs in a
+//! world of its own (fresh organisations, people, session and target), so what one cell writes
+//! cannot change another's answer. On failure the whole matrix is printed.
 //!
 //! The rules: administrators may do everything in the directory (they read interest threads
 //! but take no side, and a person's saved searches are theirs alone); a coordinator manages
@@ -89,8 +90,9 @@ const API: &[(&str, &[&str])] = &[
     ("PUT /api/v1/organisations/{id}", A_PROFILE),
 ];
 
-/// The page forms; the public forms of signing up and in (which act on nobody's data) are
-/// covered by the account tests.
+/// The page forms (every `POST` the page routers register but the public ones below). The
+/// forms act for the reader's own account, organisation or offer; what they may touch follows
+/// the API's rules, through the API's own functions.
 const PAGES: &[(&str, &[&str])] = &[
     ("POST /account", ANY_SIGNED),
     ("POST /account/signout", EVERYONE),
@@ -103,6 +105,38 @@ const PAGES: &[(&str, &[&str])] = &[
     ("POST /account/organisation/{id}/remove", &["admin A"]),
     ("POST /account/notifications/{id}", &["member A"]),
     ("POST /account/notifications/{id}/delete", &["member A"]),
+    ("POST /account/searches", ANY_SIGNED),
+    ("POST /account/searches/{id}/delete", &["member A"]),
+    // the questionnaire writes the reader's own draft and sends it (a valid one for every
+    // reader, so a refusal cannot pass for a form error)
+    ("POST /join", ANY_SIGNED),
+    ("POST /join/{step}", ANY_SIGNED),
+    ("POST /join/check", ANY_SIGNED),
+    // an answer addressed to cluster C
+    ("POST /review/{id}", C_MEMBERS),
+    // offers of A
+    ("POST /offers/new", A_OFFERS),
+    ("POST /offers/{id}/edit", A_OFFERS),
+    ("POST /offers/{id}/status", A_OFFERS),
+    ("POST /offers/{id}/attachments", A_OFFERS),
+    ("POST /attachments/{id}/delete", A_OFFERS),
+    // B's interest in an offer of A, and its thread
+    ("POST /offers/{id}/interest", &["admin B", "admin"]),
+    (
+        "POST /interests/{id}/reply",
+        &["member A", "admin A", "admin B"],
+    ),
+    ("POST /interests/{id}/decision", &["member A", "admin A"]),
+];
+
+/// The public forms of signing up and in, and of a forgotten password: they act on nobody's
+/// data but the address given, and the account tests cover them.
+const PUBLIC_FORMS: &[&str] = &[
+    "POST /account/forgot",
+    "POST /account/reset",
+    "POST /account/signin",
+    "POST /account/signup",
+    "POST /account/verify",
 ];
 
 /// One cell's world: cluster C with member A, organisation B outside it, and a person of each
@@ -241,6 +275,14 @@ async fn membership_of_a(app: &TestApp, w: &World) -> i64 {
         .unwrap_or_else(|| panic!("no membership in {v}"))
 }
 
+const PDF: &[u8] = b"%PDF-1.4\n%%EOF\n";
+
+/// A file of a published offer of A.
+async fn attachment_of_a(app: &TestApp, w: &World, n: usize) -> i64 {
+    let offer = offer_of_a(app, w, n, false).await;
+    id_of(&app.attach(offer, "a.pdf", PDF).await.json().await.unwrap())
+}
+
 async fn contact_of_a(app: &TestApp, w: &World) -> i64 {
     let v = admin_write(
         app,
@@ -276,23 +318,10 @@ const CSV: &str =
 async fn api_request(app: &TestApp, w: &World, route: &str, n: usize) -> (String, Value) {
     let (c, a, b) = (w.c, w.a, w.b);
     match route {
-        "DELETE /api/v1/attachments/{id}" => {
-            let offer = offer_of_a(app, w, n, false).await;
-            let res = app
-                .client
-                .post(format!(
-                    "{}/api/v1/offers/{offer}/attachments?filename=a.pdf",
-                    app.base
-                ))
-                .bearer_auth(&app.admin)
-                .header("content-type", "application/octet-stream")
-                .body(b"%PDF-1.4\n%%EOF\n".to_vec())
-                .send()
-                .await
-                .unwrap();
-            let id = id_of(&res.json().await.unwrap());
-            (format!("/api/v1/attachments/{id}"), Value::Null)
-        }
+        "DELETE /api/v1/attachments/{id}" => (
+            format!("/api/v1/attachments/{}", attachment_of_a(app, w, n).await),
+            Value::Null,
+        ),
         "DELETE /api/v1/contacts/{id}" => (
             format!("/api/v1/contacts/{}", contact_of_a(app, w).await),
             Value::Null,
@@ -467,7 +496,7 @@ async fn api_cell(app: &TestApp, route: &str, role: &str, n: usize) -> StatusCod
     req = match body {
         Value::Null if path.contains("/attachments?") => req
             .header("content-type", "application/octet-stream")
-            .body(b"%PDF-1.4\n%%EOF\n".to_vec()),
+            .body(PDF.to_vec()),
         Value::Null => req,
         Value::String(csv) => req.header("content-type", "text/csv").body(csv),
         json => req.json(&json),
@@ -475,109 +504,269 @@ async fn api_cell(app: &TestApp, route: &str, role: &str, n: usize) -> StatusCod
     req.send().await.unwrap().status()
 }
 
-/// A signed-in reader of `role` in the world (an anonymous one for "anonymous"), on the page
-/// whose form it will post.
-async fn reader(app: &TestApp, w: &World, role: &str, page: &str) -> Visitor {
-    let mut v = Visitor::new(&app.base);
-    if role != "anonymous" {
-        // signed in with the sign-in form, as a browser is
-        let email = if role == "admin" {
-            let e = format!("root-{}@example.org", w.a);
-            let u = klaster_store::auth::create_user(&app.db(), &e, Some(PASSWORD), "admin", None)
+/// A reader of `role` in the world: the cookies of their browser, the form token, and who
+/// they are (`None` for an anonymous reader).
+struct Reader {
+    cookies: String,
+    csrf: String,
+    id: Option<i64>,
+}
+
+/// Signs `role` in. The session is started as the sign-in form starts one (the form itself,
+/// with its deliberately slow password hashing, is the account tests' business); an anonymous
+/// reader takes the form token of a page, as a browser does. Only a reader who confirms with
+/// a password gets one (hashing is slow on purpose; setting it ends the person's sessions).
+async fn reader(app: &TestApp, w: &World, role: &str, n: usize, password: bool) -> Reader {
+    let db = app.db();
+    let id = match role {
+        "anonymous" => {
+            let mut v = Visitor::new(&app.base);
+            v.get("/account/signin").await;
+            return Reader {
+                cookies: cookie_header(&v),
+                csrf: crate::common::visitor::csrf_of(&v.html).unwrap_or_default(),
+                id: None,
+            };
+        }
+        "admin" => {
+            let e = format!("root-{n}@example.org");
+            let u = klaster_store::auth::create_user(&db, &e, None, "admin", None)
                 .await
                 .unwrap();
-            klaster_store::accounts::mark_verified(&app.db(), u.id)
+            klaster_store::accounts::mark_verified(&db, u.id)
                 .await
                 .unwrap();
-            e
-        } else {
-            // Only the person who signs in needs a password (hashing is slow on purpose).
-            klaster_store::accounts::set_password(&app.db(), user_id(w, role), PASSWORD)
-                .await
-                .unwrap();
-            w.people[role].0.clone()
-        };
-        v.get("/account/signin").await;
-        v.post(
-            "/account/signin",
-            &[("email", &email), ("password", PASSWORD)],
-        )
-        .await;
-        assert!(v.signed_in(), "{role}");
+            u.id
+        }
+        r => user_id(w, r),
+    };
+    if password {
+        klaster_store::accounts::set_password(&db, id, PASSWORD)
+            .await
+            .unwrap();
     }
-    v.get(page).await;
-    v
+    let (secret, session) = klaster_store::sessions::create(&db, id, chrono::Duration::hours(12))
+        .await
+        .unwrap();
+    Reader {
+        cookies: format!("klaster_session={secret}"),
+        csrf: session.csrf,
+        id: Some(id),
+    }
+}
+
+fn cookie_header(v: &Visitor) -> String {
+    v.cookies
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// What a form sends besides its token: fields, or a file (as `multipart/form-data`).
+enum Sent {
+    Fields(Vec<(String, String)>),
+    File(&'static [u8]),
+}
+
+fn fields(pairs: &[(&'static str, &str)]) -> Sent {
+    Sent::Fields(
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+    )
+}
+
+/// The offer form of an order handover of `org`, saved as a draft.
+fn offer_form(org: &str, title: &str) -> Sent {
+    let mut sent: Vec<(String, String)> = crate::pages::offer_forms::order(org, title)
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+    sent.push(("action".into(), "draft".into()));
+    Sent::Fields(sent)
+}
+
+/// The request of one page cell: the form's action and what it sends.
+async fn page_request(
+    app: &TestApp,
+    w: &World,
+    me: &Reader,
+    route: &str,
+    n: usize,
+) -> (String, Sent) {
+    let db = app.db();
+    let member = user_id(w, "member A");
+    let (a, b, c) = (w.a.to_string(), w.b.to_string(), w.c.to_string());
+    let interest = "Jesteśmy zainteresowani współpracą.";
+    match route {
+        "POST /account" => ("/account".into(), fields(&[("lang", "en")])),
+        "POST /account/signout" => ("/account/signout".into(), fields(&[])),
+        "POST /account/tokens" => ("/account/tokens".into(), fields(&[("name", "cli")])),
+        "POST /account/tokens/{id}/revoke" => {
+            let (id, _) = klaster_store::auth::create_token(&db, member, "cli")
+                .await
+                .unwrap();
+            (format!("/account/tokens/{id}/revoke"), fields(&[]))
+        }
+        "POST /account/delete" => ("/account/delete".into(), fields(&[("password", PASSWORD)])),
+        "POST /account/organisation" => (
+            "/account/organisation".into(),
+            fields(&[("email", format!("new-{n}@example.org").as_str())]),
+        ),
+        "POST /account/organisation/{id}/role" => (
+            format!("/account/organisation/{member}/role"),
+            fields(&[("role", "org_admin")]),
+        ),
+        "POST /account/organisation/{id}/remove" => (
+            format!("/account/organisation/{member}/remove"),
+            fields(&[]),
+        ),
+        "POST /account/notifications/{id}" => (
+            format!(
+                "/account/notifications/{}",
+                saved_search_of_member(app, w).await
+            ),
+            fields(&[("delivery", "feed")]),
+        ),
+        "POST /account/notifications/{id}/delete" => (
+            format!(
+                "/account/notifications/{}/delete",
+                saved_search_of_member(app, w).await
+            ),
+            fields(&[]),
+        ),
+        "POST /account/searches" => (
+            "/account/searches".into(),
+            fields(&[
+                ("name", "Spawanie"),
+                ("delivery", "feed"),
+                ("q", "spawanie"),
+            ]),
+        ),
+        "POST /account/searches/{id}/delete" => (
+            format!(
+                "/account/searches/{}/delete",
+                saved_search_of_member(app, w).await
+            ),
+            fields(&[]),
+        ),
+        "POST /join" => (
+            "/join".into(),
+            fields(&[("cluster_id", c.as_str()), ("lang", "pl")]),
+        ),
+        "POST /join/{step}" => {
+            let mut sent = crate::pages::join::fields_of(&filled_answers()["company"]);
+            sent.push(("go".into(), "next".into()));
+            ("/join/1".into(), Sent::Fields(sent))
+        }
+        "POST /join/check" => {
+            if let Some(id) = me.id {
+                klaster_store::questionnaires::ensure_default(&db)
+                    .await
+                    .unwrap();
+                let q = klaster_store::questionnaires::latest(&db, "cluster-cooperation")
+                    .await
+                    .unwrap()
+                    .unwrap();
+                let draft = klaster_store::drafts::Draft {
+                    questionnaire_id: q.id,
+                    lang: "pl".into(),
+                    cluster_id: Some(w.c),
+                    answers: filled_answers(),
+                    updated_at: chrono::Utc::now(),
+                };
+                klaster_store::drafts::save(&db, id, &draft).await.unwrap();
+            }
+            ("/join/check".into(), fields(&[]))
+        }
+        "POST /review/{id}" => {
+            let v = admin_write(
+                app,
+                Method::POST,
+                "/api/v1/questionnaires/cluster-cooperation/responses",
+                json!({"lang": "pl", "cluster_id": w.c, "answers": filled_answers()}),
+            )
+            .await;
+            (
+                format!("/review/{}", id_of(&v)),
+                fields(&[("decision", "reject"), ("text", "Niepełne dane.")]),
+            )
+        }
+        "POST /offers/new" => {
+            let title = format!("Zlecenie numer {n}");
+            ("/offers/new".into(), offer_form(&a, &title))
+        }
+        "POST /offers/{id}/edit" => {
+            let offer = offer_of_a(app, w, n, true).await;
+            let title = format!("Zlecenie numer {}", n + 100_000);
+            (format!("/offers/{offer}/edit"), offer_form(&a, &title))
+        }
+        "POST /offers/{id}/status" => (
+            format!("/offers/{}/status", offer_of_a(app, w, n, false).await),
+            fields(&[("action", "withdraw")]),
+        ),
+        "POST /offers/{id}/attachments" => (
+            format!("/offers/{}/attachments", offer_of_a(app, w, n, false).await),
+            Sent::File(PDF),
+        ),
+        "POST /attachments/{id}/delete" => (
+            format!("/attachments/{}/delete", attachment_of_a(app, w, n).await),
+            fields(&[]),
+        ),
+        "POST /offers/{id}/interest" => (
+            format!("/offers/{}/interest", offer_of_a(app, w, n, false).await),
+            fields(&[
+                ("organisation_id", b.as_str()),
+                ("message", interest),
+                ("lang", "pl"),
+            ]),
+        ),
+        "POST /interests/{id}/reply" => (
+            format!("/interests/{}/reply", interest_of_b(app, w, n).await),
+            fields(&[("message", "Prosimy o rysunki techniczne."), ("lang", "pl")]),
+        ),
+        "POST /interests/{id}/decision" => (
+            format!("/interests/{}/decision", interest_of_b(app, w, n).await),
+            fields(&[("decision", "accept")]),
+        ),
+        other => panic!("no form for {other}: add one"),
+    }
 }
 
 /// The status of the answer itself (not of where it leads); a redirect to signing in is a
 /// refusal.
 async fn page_cell(app: &TestApp, route: &str, role: &str, n: usize) -> StatusCode {
     let w = world(app, n).await;
-    let member = user_id(&w, "member A");
-    let (action, fields): (String, Vec<(&str, String)>) = match route {
-        "POST /account" => ("/account".into(), vec![("lang", "en".into())]),
-        "POST /account/signout" => ("/account/signout".into(), vec![]),
-        "POST /account/tokens" => ("/account/tokens".into(), vec![("name", "cli".into())]),
-        "POST /account/tokens/{id}/revoke" => {
-            let (id, _) = klaster_store::auth::create_token(&app.db(), member, "cli")
-                .await
-                .unwrap();
-            (format!("/account/tokens/{id}/revoke"), vec![])
-        }
-        "POST /account/delete" => (
-            "/account/delete".into(),
-            vec![("password", PASSWORD.into())],
-        ),
-        "POST /account/organisation" => (
-            "/account/organisation".into(),
-            vec![("email", format!("new-{n}@example.org"))],
-        ),
-        "POST /account/organisation/{id}/role" => (
-            format!("/account/organisation/{member}/role"),
-            vec![("role", "org_admin".into())],
-        ),
-        "POST /account/organisation/{id}/remove" => {
-            (format!("/account/organisation/{member}/remove"), vec![])
-        }
-        "POST /account/notifications/{id}" => (
-            format!(
-                "/account/notifications/{}",
-                saved_search_of_member(app, &w).await
-            ),
-            vec![("delivery", "feed".into())],
-        ),
-        "POST /account/notifications/{id}/delete" => (
-            format!(
-                "/account/notifications/{}/delete",
-                saved_search_of_member(app, &w).await
-            ),
-            vec![],
-        ),
-        other => panic!("no form for {other}: add one"),
-    };
-    // The form token comes from a page with a form for every reader (signed-in readers are
-    // sent on to their account page).
-    let v = reader(app, &w, role, "/account/signin").await;
-    let csrf = crate::common::visitor::csrf_of(&v.html).unwrap_or_default();
-    let mut all: Vec<(&str, &str)> = vec![("csrf", &csrf)];
-    all.extend(fields.iter().map(|(k, v)| (*k, v.as_str())));
-    let res = reqwest::Client::builder()
+    let me = reader(app, &w, role, n, route == "POST /account/delete").await;
+    let (action, sent) = page_request(app, &w, &me, route, n).await;
+    let req = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap()
         .post(format!("{}{action}", app.base))
-        .header(
-            "cookie",
-            v.cookies
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-        .form(&all)
-        .send()
-        .await
-        .unwrap();
+        .header("cookie", &me.cookies);
+    let req = match sent {
+        Sent::Fields(f) => {
+            let mut all: Vec<(&str, &str)> = vec![("csrf", &me.csrf)];
+            all.extend(f.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            req.form(&all)
+        }
+        Sent::File(bytes) => {
+            let b = "----klastermatrix";
+            let mut body = format!(
+                "--{b}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{}\r\n--{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n",
+                me.csrf
+            )
+            .into_bytes();
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(format!("\r\n--{b}--\r\n").as_bytes());
+            req.header("content-type", format!("multipart/form-data; boundary={b}"))
+                .body(body)
+        }
+    };
+    let res = req.send().await.unwrap();
     let to_signin = res
         .headers()
         .get("location")
@@ -683,8 +872,101 @@ async fn every_api_write_route_answers_each_role_by_the_rules() {
     }
 }
 
+/// The write routes the page routers register, read from their source (axum cannot list a
+/// router's routes): every `.route("path", …)` under `src/pages/` whose method router has
+/// `post(…)`, `put(…)`, `patch(…)` or `delete(…)`, as "METHOD path".
+fn registered_page_writes() -> Vec<String> {
+    fn sources(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                sources(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    /// The text up to the parenthesis that closes one just before `s`.
+    fn until_closed(s: &str) -> &str {
+        let mut depth = 1;
+        for (i, ch) in s.char_indices() {
+            match ch {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            if depth == 0 {
+                return &s[..i];
+            }
+        }
+        s
+    }
+    let calls = |args: &str, method: &str| {
+        let call = format!("{method}(");
+        args.match_indices(&call).any(|(i, _)| {
+            args[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == ':'))
+        })
+    };
+    let mut files = Vec::new();
+    sources(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/pages"),
+        &mut files,
+    );
+    let mut out = Vec::new();
+    for f in files {
+        let code: String = std::fs::read_to_string(&f)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for (at, _) in code.match_indices(".route(") {
+            let args = until_closed(&code[at + ".route(".len()..]);
+            for method in ["post", "put", "patch", "delete"] {
+                if calls(args, method) {
+                    let path = args
+                        .trim_start()
+                        .strip_prefix('"')
+                        .and_then(|p| p.split('"').next())
+                        .unwrap_or_else(|| {
+                            panic!("{}: a write route without a path: {args}", f.display())
+                        });
+                    out.push(format!("{} {path}", method.to_uppercase()));
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn every_page_form_is_in_the_matrix() {
+    let registered = registered_page_writes();
+    assert!(
+        registered.len() > 20,
+        "the scan finds the forms: {registered:?}"
+    );
+    let mut table: Vec<String> = PAGES
+        .iter()
+        .map(|(r, _)| r.to_string())
+        .chain(PUBLIC_FORMS.iter().map(|r| r.to_string()))
+        .collect();
+    table.sort();
+    let missing: Vec<_> = registered.iter().filter(|r| !table.contains(r)).collect();
+    let stale: Vec<_> = table.iter().filter(|r| !registered.contains(r)).collect();
+    assert!(
+        missing.is_empty() && stale.is_empty(),
+        "page forms not in the matrix: {missing:?}; in the matrix but not registered: {stale:?}"
+    );
+    assert_eq!(registered, table, "each form once");
+}
+
 #[tokio::test]
-async fn every_account_form_answers_each_role_by_the_rules() {
+async fn every_page_form_answers_each_role_by_the_rules() {
     let app = TestApp::sqlite().await;
     check(&app, PAGES, true).await;
     app.stop().await;
