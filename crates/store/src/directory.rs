@@ -2,6 +2,8 @@
 //! statuses), relations, agreements, projects and events. Descriptive fields are kept as JSON
 //! (`data`); the columns are what queries filter and join on.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -183,6 +185,27 @@ pub async fn update_member(
 pub async fn delete_member(db: &Db, id: i64) -> Result<()> {
     let done = on_db!(db, p => sqlx::query("DELETE FROM memberships WHERE id = $1").bind(id).execute(p).await.map(|r| r.rows_affected()))?;
     one_row(done)
+}
+
+/// How many current members (not left) each of these clusters has, in one query per
+/// `BATCH_ROWS` clusters; clusters without current members are absent from the map.
+pub async fn current_member_counts(db: &Db, cluster_ids: &[i64]) -> Result<HashMap<i64, i64>> {
+    let mut out = HashMap::with_capacity(cluster_ids.len());
+    for chunk in cluster_ids.chunks(crate::BATCH_ROWS) {
+        let rows: Vec<(i64, i64)> = on_db!(db, p => {
+            let mut q = sqlx::QueryBuilder::new(
+                "SELECT m.cluster_id, COUNT(*) FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+                 WHERE m.left_on IS NULL AND m.cluster_id IN (");
+            let mut sep = q.separated(", ");
+            for id in chunk {
+                sep.push_bind(*id);
+            }
+            q.push(") GROUP BY m.cluster_id");
+            q.build_query_as::<(i64, i64)>().fetch_all(p).await
+        })?;
+        out.extend(rows);
+    }
+    Ok(out)
 }
 
 /// The clusters an organisation belongs to now.

@@ -2,6 +2,8 @@
 //! need, every language version of its text with provenance, and its history. A publication
 //! enqueues the translation job in the same transaction.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use klaster_domain::offer::{Offer, OfferStatus, Transition, Visibility};
 use serde::Serialize;
@@ -262,6 +264,57 @@ pub async fn texts(db: &Db, id: i64) -> Result<Vec<OfferText>> {
     Ok(on_db!(db, p => sqlx::query_as::<_, OfferText>(
         "SELECT lang, title, description, status, engine, translated_by, updated_at FROM offer_texts WHERE offer_id = $1 ORDER BY lang")
         .bind(id).fetch_all(p).await)?)
+}
+
+/// The offers with these ids (missing ones left out), by id, in batches of `BATCH_ROWS`: for
+/// pages that list offers found elsewhere (search hits), in one round trip instead of one each.
+pub async fn get_many(db: &Db, ids: &[i64]) -> Result<Vec<OfferRecord>> {
+    let mut out = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(crate::BATCH_ROWS) {
+        let rows: Vec<Row> = on_db!(db, p => {
+            let mut q = QueryBuilder::new(format!("SELECT {COLUMNS} FROM offers o WHERE o.id IN ("));
+            let mut sep = q.separated(", ");
+            for id in chunk {
+                sep.push_bind(*id);
+            }
+            q.push(") ORDER BY o.id");
+            q.build_query_as::<Row>().fetch_all(p).await
+        })?;
+        for r in rows {
+            out.push(r.try_into()?);
+        }
+    }
+    Ok(out)
+}
+
+#[derive(FromRow)]
+struct TextRow {
+    offer_id: i64,
+    #[sqlx(flatten)]
+    text: OfferText,
+}
+
+/// Every language version of each of these offers (by language, as [`texts`] orders them),
+/// in batches of `BATCH_ROWS`; offers without texts are absent from the map.
+pub async fn texts_many(db: &Db, ids: &[i64]) -> Result<HashMap<i64, Vec<OfferText>>> {
+    let mut out: HashMap<i64, Vec<OfferText>> = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(crate::BATCH_ROWS) {
+        let rows: Vec<TextRow> = on_db!(db, p => {
+            let mut q = QueryBuilder::new(
+                "SELECT offer_id, lang, title, description, status, engine, translated_by, updated_at
+                 FROM offer_texts WHERE offer_id IN (");
+            let mut sep = q.separated(", ");
+            for id in chunk {
+                sep.push_bind(*id);
+            }
+            q.push(") ORDER BY offer_id, lang");
+            q.build_query_as::<TextRow>().fetch_all(p).await
+        })?;
+        for r in rows {
+            out.entry(r.offer_id).or_default().push(r.text);
+        }
+    }
+    Ok(out)
 }
 
 #[derive(Debug, Clone, Serialize, FromRow)]

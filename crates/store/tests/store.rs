@@ -536,6 +536,41 @@ mod offers {
     }
 
     #[tokio::test]
+    async fn many_offers_and_their_texts_are_read_in_one_go() {
+        for t in engines().await {
+            let db = &t.db;
+            let org = klaster_store::organisations::create(
+                db,
+                &super::firm("Alfa", "25.62", "PL841", None),
+            )
+            .await
+            .unwrap();
+            let mut ids = Vec::new();
+            for title in ["Pierwsza", "Druga"] {
+                let r = offers::create(db, &offer(org.id, title, "25.62", None), None)
+                    .await
+                    .unwrap();
+                ids.push(r.id);
+            }
+            let (a, b) = (ids[0], ids[1]);
+            let got = offers::get_many(db, &[b, a + b + 100, a]).await.unwrap();
+            assert_eq!(
+                got.iter().map(|r| r.id).collect::<Vec<_>>(),
+                [a, b],
+                "by id, missing ones left out"
+            );
+            assert_eq!(got[0], offers::get(db, a).await.unwrap());
+            let texts = offers::texts_many(db, &[a, b, a + b + 100]).await.unwrap();
+            assert_eq!(texts.len(), 2);
+            for id in [a, b] {
+                assert_eq!(texts[&id], offers::texts(db, id).await.unwrap());
+            }
+            assert!(offers::texts_many(db, &[]).await.unwrap().is_empty());
+            t.cleanup().await;
+        }
+    }
+
+    #[tokio::test]
     async fn cluster_only_offers_are_visible_to_that_cluster() {
         for t in engines().await {
             let db = &t.db;

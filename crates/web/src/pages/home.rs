@@ -52,11 +52,16 @@ async fn build(state: &AppState, ui: &Ui) -> Result<HomePage, PageError> {
     let chrome = Chrome::new(state, ui, "home-title", Section::Home);
     let tr = chrome.tr;
     // The default filter: published and public (no clusters of an anonymous reader).
-    let mut latest = Vec::new();
-    for rec in offers::list(state.db(), &offers::Filter::default(), None, LATEST).await? {
-        let texts = offers::texts(state.db(), rec.id).await?;
-        latest.push(summarise(rec, texts, &tr));
-    }
+    let recs = offers::list(state.db(), &offers::Filter::default(), None, LATEST).await?;
+    let ids: Vec<i64> = recs.iter().map(|r| r.id).collect();
+    let mut texts = offers::texts_many(state.db(), &ids).await?;
+    let latest = recs
+        .into_iter()
+        .map(|rec| {
+            let t = texts.remove(&rec.id).unwrap_or_default();
+            summarise(rec, t, &tr)
+        })
+        .collect();
     Ok(HomePage {
         latest,
         clusters: clusters(state, ui).await?,
@@ -73,13 +78,15 @@ async fn build(state: &AppState, ui: &Ui) -> Result<HomePage, PageError> {
 
 /// The directory's cluster organisations, by name (as `GET /api/v1/clusters` lists them).
 async fn clusters(state: &AppState, ui: &Ui) -> Result<Vec<ClusterItem>, PageError> {
-    let mut out = Vec::new();
-    for rec in crate::api::clusters::cluster_records(state, CLUSTERS).await? {
-        let members = directory::members(state.db(), rec.id)
-            .await?
-            .iter()
-            .filter(|m| m.left_on.is_none())
-            .count();
+    let recs = crate::api::clusters::cluster_records(state, CLUSTERS).await?;
+    let ids: Vec<i64> = recs.iter().map(|r| r.id).collect();
+    // Counted in the database in one query, not every member row read for each cluster.
+    let counts = directory::current_member_counts(state.db(), &ids).await?;
+    let mut out = Vec::with_capacity(recs.len());
+    for rec in recs {
+        let members = counts
+            .get(&rec.id)
+            .map_or(0, |n| usize::try_from(*n).unwrap_or(0));
         let org = rec.org;
         let name = org_name(&org, ui.lang);
         out.push(ClusterItem {
