@@ -33,6 +33,31 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 /// Rows per multi-row INSERT: well under SQLite's 32,766 bound parameters with 5 columns.
 pub(crate) const BATCH_ROWS: usize = 1000;
 
+/// The rows `select` (a `SELECT ... FROM table o` without `WHERE`) gives for these ids, by id,
+/// in batches of [`BATCH_ROWS`]; ids without a row are left out.
+pub(crate) async fn rows_by_ids<R>(db: &Db, select: &str, ids: &[i64]) -> Result<Vec<R>>
+where
+    R: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+        + Send
+        + Unpin,
+{
+    let mut out = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(BATCH_ROWS) {
+        let rows: Vec<R> = on_db!(db, p => {
+            let mut q = sqlx::QueryBuilder::new(format!("{select} WHERE o.id IN ("));
+            let mut sep = q.separated(", ");
+            for id in chunk {
+                sep.push_bind(*id);
+            }
+            q.push(") ORDER BY o.id");
+            q.build_query_as::<R>().fetch_all(p).await
+        })?;
+        out.extend(rows);
+    }
+    Ok(out)
+}
+
 /// The current time at the precision both engines store (microseconds), so a value read back
 /// equals the value written and timestamp cursors compare exactly.
 pub(crate) fn now() -> chrono::DateTime<chrono::Utc> {

@@ -269,22 +269,12 @@ pub async fn texts(db: &Db, id: i64) -> Result<Vec<OfferText>> {
 /// The offers with these ids (missing ones left out), by id, in batches of `BATCH_ROWS`: for
 /// pages that list offers found elsewhere (search hits), in one round trip instead of one each.
 pub async fn get_many(db: &Db, ids: &[i64]) -> Result<Vec<OfferRecord>> {
-    let mut out = Vec::with_capacity(ids.len());
-    for chunk in ids.chunks(crate::BATCH_ROWS) {
-        let rows: Vec<Row> = on_db!(db, p => {
-            let mut q = QueryBuilder::new(format!("SELECT {COLUMNS} FROM offers o WHERE o.id IN ("));
-            let mut sep = q.separated(", ");
-            for id in chunk {
-                sep.push_bind(*id);
-            }
-            q.push(") ORDER BY o.id");
-            q.build_query_as::<Row>().fetch_all(p).await
-        })?;
-        for r in rows {
-            out.push(r.try_into()?);
-        }
-    }
-    Ok(out)
+    let select = format!("SELECT {COLUMNS} FROM offers o");
+    crate::rows_by_ids::<Row>(db, &select, ids)
+        .await?
+        .into_iter()
+        .map(TryInto::try_into)
+        .collect()
 }
 
 #[derive(FromRow)]

@@ -468,20 +468,9 @@ fn escape_like(s: &str) -> String {
 
 /// The organisations with these ids (missing ones left out), in batches of `BATCH_ROWS`.
 pub async fn get_many(db: &Db, ids: &[i64]) -> Result<Vec<OrgRecord>> {
-    let mut out = Vec::with_capacity(ids.len());
-    for chunk in ids.chunks(crate::BATCH_ROWS) {
-        let rows: Vec<Row> = on_db!(db, p => {
-            let mut q = QueryBuilder::new(format!("SELECT {COLUMNS} FROM organisations o WHERE o.id IN ("));
-            let mut sep = q.separated(", ");
-            for id in chunk {
-                sep.push_bind(*id);
-            }
-            q.push(") ORDER BY o.id");
-            q.build_query_as::<Row>().fetch_all(p).await
-        })?;
-        out.extend(rows.into_iter().map(OrgRecord::from));
-    }
-    Ok(out)
+    let select = format!("SELECT {COLUMNS} FROM organisations o");
+    let rows = crate::rows_by_ids::<Row>(db, &select, ids).await?;
+    Ok(rows.into_iter().map(OrgRecord::from).collect())
 }
 
 /// Reads an organisation inside a transaction.
