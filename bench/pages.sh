@@ -49,9 +49,37 @@ start() { # $1 = data dir, rest = serve options
 }
 stop() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=; }
 
-# One page: size, compression, TTFB, then wrk at each connection count.
-page() { # $1 = data set label, $2 = page label, $3 = path
-  local set=$1 name=$2 path=$3
+# wrk script that asks for a different page each time: the words of the benchmark offers'
+# titles (each in its language) on result pages 1-25, and the list without words on pages
+# 1-500, in one shuffled cycle of over 1,000 distinct addresses per thread, more than the
+# index's result cache holds (512), so these requests are answered by searching.
+VARIED=$DATA/varied.lua
+python3 - "$OFFERS_TSV" > "$VARIED" <<'PY'
+import random, re, sys, urllib.parse
+words = set()
+for line in open(sys.argv[1], encoding="utf-8"):
+    title = line.rstrip("\n").split("\t")[4]
+    words.update(w for w in re.findall(r"\w+", title) if len(w) >= 5 and not w.isdigit())
+paths = [f"/offers?q={urllib.parse.quote(w)}&offset={k * 20}" for w in sorted(words) for k in range(25)]
+paths += [f"/offers?offset={k * 20}" for k in range(500)]
+random.Random(4).shuffle(paths)
+print("local paths = {" + ",".join('"%s"' % p for p in paths) + "}")
+# `setup` runs in the main state and sets the global `id` in each thread's own state, so the
+# threads start at different points of the cycle.
+print("""local n = 0
+local threads = {}
+function setup(thread) thread:set("id", #threads); table.insert(threads, thread) end
+function init(args) n = (id or 0) * 7919 end
+function request()
+  n = n + 1
+  return wrk.format("GET", paths[(n % #paths) + 1])
+end""")
+PY
+
+# One page: size, compression, TTFB, then wrk at each connection count. With a wrk script
+# as $4, wrk asks for the script's addresses instead (size and TTFB are $3's).
+page() { # $1 = data set label, $2 = page label, $3 = path, [$4 = wrk script]
+  local set=$1 name=$2 path=$3 script=${4:-}
   local head
   head=$(curl -s -D - -o /dev/null -H 'Accept-Language: pl' -H 'Accept-Encoding: gzip, br' "$BASE$path")
   local code enc bytes
@@ -64,7 +92,7 @@ page() { # $1 = data set label, $2 = page label, $3 = path
     done | sort -g | awk '{a[NR]=$1} END{printf "%.1f", a[int((NR+1)/2)]*1000}')
   for c in $CONNS; do
     local out
-    out=$(wrk -t2 -c"$c" -d"${SECS}s" --latency -H 'Accept-Language: pl' "$BASE$path")
+    out=$(wrk -t2 -c"$c" -d"${SECS}s" --latency -H 'Accept-Language: pl' ${script:+-s "$script"} "$BASE$path")
     local rps p50 p99 bad
     rps=$(echo "$out" | awk '/^Requests\/sec/{printf "%.0f", $2}')
     p50=$(echo "$out" | awk '$1=="50%"{print $2}')
@@ -86,6 +114,7 @@ measure() { # $1 = data set label, $2 = an offer id
   page "$set" search "/offers?q=obr%C3%B3bka"
   page "$set" search+facet "/offers?q=obr%C3%B3bka&kind=order_handover"
   page "$set" browse /offers
+  page "$set" search-varied "/offers?q=konstrukcji&offset=40" "$VARIED"
   page "$set" offer "/offers/$id"
 }
 

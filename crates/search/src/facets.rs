@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::StrColumn;
+use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 /// Fast fields counted for every search.
@@ -21,13 +21,26 @@ pub struct Facets {
     pub language: Vec<(String, u64)>,
 }
 
-pub(crate) struct FacetCollector;
-
-pub(crate) struct SegmentFacets {
-    columns: Vec<Option<(StrColumn, Vec<u64>)>>,
+pub(crate) struct FacetCollector {
+    /// The query names the entity: its facet is the total, not worth counting.
+    pub(crate) entity_known: bool,
 }
 
-type Counts = Vec<HashMap<String, u64>>;
+pub(crate) struct SegmentFacets {
+    /// Per facet field: its term ordinals per document, their counts, and the dictionary to
+    /// name them at the end. None when no document of the segment has the field.
+    columns: Vec<Option<FacetColumn>>,
+    /// Ordinals of one block of documents (reused).
+    block: Vec<Option<u64>>,
+}
+
+struct FacetColumn {
+    ords: Column<u64>,
+    counts: Vec<u64>,
+    names: StrColumn,
+}
+
+pub(crate) type Counts = Vec<HashMap<String, u64>>;
 
 impl Collector for FacetCollector {
     type Fruit = Counts;
@@ -40,13 +53,21 @@ impl Collector for FacetCollector {
     ) -> tantivy::Result<SegmentFacets> {
         let mut columns = Vec::new();
         for f in FACET_FIELDS {
+            if f == "entity" && self.entity_known {
+                columns.push(None);
+                continue;
+            }
             let col = reader.fast_fields().str(f)?;
-            columns.push(col.map(|c| {
-                let n = c.num_terms();
-                (c, vec![0u64; n])
+            columns.push(col.map(|names| FacetColumn {
+                ords: names.ords().clone(),
+                counts: vec![0u64; names.num_terms()],
+                names,
             }));
         }
-        Ok(SegmentFacets { columns })
+        Ok(SegmentFacets {
+            columns,
+            block: Vec::new(),
+        })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -69,11 +90,28 @@ impl Collector for FacetCollector {
 impl SegmentCollector for SegmentFacets {
     type Fruit = Counts;
 
+    // Every facet field holds one value per document (or none), so the first value is the value.
     fn collect(&mut self, doc: DocId, _score: Score) {
-        for (col, counts) in self.columns.iter_mut().flatten() {
-            for ord in col.term_ords(doc) {
-                if let Some(c) = counts.get_mut(ord as usize) {
-                    *c += 1;
+        for c in self.columns.iter_mut().flatten() {
+            if let Some(ord) = c.ords.first(doc)
+                && let Some(n) = c.counts.get_mut(ord as usize)
+            {
+                *n += 1;
+            }
+        }
+    }
+
+    /// Without scoring, tantivy hands over blocks of documents: one batched column read per
+    /// field and block instead of one lookup per document and field.
+    fn collect_block(&mut self, docs: &[DocId]) {
+        let block = &mut self.block;
+        block.resize(docs.len(), None);
+        for c in self.columns.iter_mut().flatten() {
+            block.fill(None);
+            c.ords.first_vals(docs, block);
+            for ord in block.iter().flatten() {
+                if let Some(n) = c.counts.get_mut(*ord as usize) {
+                    *n += 1;
                 }
             }
         }
@@ -84,10 +122,10 @@ impl SegmentCollector for SegmentFacets {
             .into_iter()
             .map(|c| {
                 let mut m = HashMap::new();
-                if let Some((col, counts)) = c {
+                if let Some(c) = c {
                     let mut s = String::new();
-                    for (ord, n) in counts.into_iter().enumerate() {
-                        if n > 0 && col.ord_to_str(ord as u64, &mut s).unwrap_or(false) {
+                    for (ord, n) in c.counts.into_iter().enumerate() {
+                        if n > 0 && c.names.ord_to_str(ord as u64, &mut s).unwrap_or(false) {
                             m.insert(s.clone(), n);
                         }
                     }

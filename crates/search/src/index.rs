@@ -8,6 +8,7 @@ use tantivy::schema::Field;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use crate::analysis;
+use crate::cache::Caches;
 use crate::doc::{day_number, nace_terms, region_terms};
 use crate::schema::{self, Fields};
 use crate::{Entity, Error, IndexDoc, Lang, Result};
@@ -36,6 +37,7 @@ pub struct SearchIndex {
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     pub(crate) fields: Fields,
+    pub(crate) cache: Caches,
 }
 
 /// The audience of entries everyone may see.
@@ -101,6 +103,7 @@ impl SearchIndex {
             reader,
             writer: Mutex::new(writer),
             fields,
+            cache: Caches::new(),
         })
     }
 

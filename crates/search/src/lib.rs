@@ -6,6 +6,7 @@
 //! every entity) recreates it from the database.
 
 pub mod analysis;
+mod cache;
 mod doc;
 mod facets;
 mod index;

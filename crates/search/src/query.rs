@@ -21,7 +21,7 @@ const OWN_LANG_BOOST: f32 = 1.5;
 /// Longest query text considered (bytes); the rest is ignored.
 const MAX_QUERY_BYTES: usize = 1_000;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Sort {
     #[default]
@@ -33,7 +33,7 @@ pub enum Sort {
 }
 
 /// Filters combine with AND; the values inside one list combine with OR.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Filters {
     pub entity: Option<Entity>,
     pub kinds: Vec<String>,
@@ -55,7 +55,7 @@ pub struct Filters {
     pub published_from: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SearchQuery {
     /// Free text in any working language; empty = everything that passes the filters.
     pub text: String,

@@ -9,7 +9,7 @@ use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
-use crate::facets::{FacetCollector, Facets, into_facets};
+use crate::facets::{Counts, FacetCollector, Facets, into_facets};
 use crate::query::{self, MAX_LIMIT, MAX_OFFSET, Sort};
 use crate::{Entity, Lang, Result, SearchIndex, SearchQuery};
 
@@ -38,30 +38,74 @@ pub struct SearchResults {
 }
 
 impl SearchIndex {
+    /// Runs `q`; a query already answered since the last commit is answered from memory.
     pub fn search(&self, q: &SearchQuery) -> Result<SearchResults> {
         let searcher = self.reader().searcher();
-        let (query, text_langs) = query::build(&searcher, &self.fields, q)?;
+        let generation = searcher.generation().generation_id();
+        if let Some(r) = self.cache.results.get(generation, q) {
+            return Ok(r);
+        }
+        let r = self.search_with(&searcher, generation, q)?;
+        self.cache.results.put(generation, q, &r);
+        Ok(r)
+    }
+
+    fn search_with(
+        &self,
+        searcher: &Searcher,
+        generation: u64,
+        q: &SearchQuery,
+    ) -> Result<SearchResults> {
+        let (query, text_langs) = query::build(searcher, &self.fields, q)?;
         let offset = q.offset.min(MAX_OFFSET);
         // TopDocs refuses a limit of 0; fetch one and drop it.
         let limit = q.limit.clamp(1, MAX_LIMIT);
         let top = TopDocs::with_limit(limit).and_offset(offset);
-        let (docs, total, counts): (Vec<(f32, DocAddress)>, usize, _) = match q.sort {
-            Sort::Relevance => {
-                searcher.search(&query, &(top.order_by_score(), Count, FacetCollector))?
+        // The total and facets are the same for every page and order of one query: counted
+        // once per index generation, later pages only rank.
+        let counts_key = SearchQuery {
+            offset: 0,
+            limit: 0,
+            sort: Sort::Relevance,
+            ..q.clone()
+        };
+        let known = self.cache.counts.get(generation, &counts_key);
+        let facets = FacetCollector {
+            entity_known: q.filters.entity.is_some(),
+        };
+        let by_field = match q.sort {
+            Sort::Relevance => None,
+            Sort::Newest => Some(("published", Order::Desc)),
+            // Order::Asc puts entries without a deadline last.
+            Sort::Deadline => Some(("deadline", Order::Asc)),
+        };
+        let (docs, counted): (Vec<(f32, DocAddress)>, Counted) = match by_field {
+            // Two passes: the best hits alone, so tantivy can skip blocks that cannot enter
+            // the top (block-max WAND), then the total and facets without scoring, where it
+            // hands documents over in blocks. One pass scoring every match was slower.
+            None => {
+                let docs = searcher.search(&query, &top.order_by_score())?;
+                let counted = match known {
+                    Some(c) => c,
+                    None => counted(searcher.search(&query, &(Count, facets))?, q),
+                };
+                (docs, counted)
             }
-            Sort::Newest => {
-                let c = top.order_by_fast_field::<i64>("published", Order::Desc);
-                let (d, n, f) = searcher.search(&query, &(c, Count, FacetCollector))?;
-                (unscored(d), n, f)
-            }
-            Sort::Deadline => {
-                let c = top.order_by_fast_field::<i64>("deadline", Order::Asc);
-                let (d, n, f) = searcher.search(&query, &(c, Count, FacetCollector))?;
-                // Order::Asc puts entries without a deadline last.
-                (unscored(d), n, f)
+            // Without scoring, one pass does both.
+            Some((field, order)) => {
+                let c = top.order_by_fast_field::<i64>(field, order);
+                match known {
+                    Some(k) => (unscored(searcher.search(&query, &c)?), k),
+                    None => {
+                        let (d, n, f) = searcher.search(&query, &(c, Count, facets))?;
+                        (unscored(d), counted((n, f), q))
+                    }
+                }
             }
         };
-        let mut snippets = Snippets::new(&searcher, query.as_ref(), text_langs);
+        self.cache.counts.put(generation, &counts_key, &counted);
+        let (total, facets) = counted;
+        let mut snippets = Snippets::new(searcher, query.as_ref(), text_langs);
         let mut hits = Vec::with_capacity(docs.len());
         for (score, addr) in docs.into_iter().take(q.limit) {
             let doc: TantivyDocument = searcher.doc(addr)?;
@@ -87,9 +131,21 @@ impl SearchIndex {
         Ok(SearchResults {
             total,
             hits,
-            facets: into_facets(counts),
+            facets,
         })
     }
+}
+
+/// A query's total and facet counts.
+pub(crate) type Counted = (usize, Facets);
+
+fn counted((total, counts): (usize, Counts), q: &SearchQuery) -> Counted {
+    let mut facets = into_facets(counts);
+    // Not counted when the query names the entity: every match is of it.
+    if let Some(e) = q.filters.entity.filter(|_| total > 0) {
+        facets.entity = vec![(e.as_str().to_string(), total as u64)];
+    }
+    (total, facets)
 }
 
 fn unscored(d: Vec<(Option<i64>, DocAddress)>) -> Vec<(f32, DocAddress)> {

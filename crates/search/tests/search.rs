@@ -683,3 +683,164 @@ fn an_index_of_another_schema_is_emptied_for_a_rebuild() {
     let again = SearchIndex::open_or_create(dir.path()).unwrap();
     assert_eq!(again.num_docs(), 1, "an index of this schema is kept");
 }
+
+/// 500 offers, enough for several of the blocks tantivy hands to collectors without scoring:
+/// offer i is Polish or German by i % 2, of kind i % 3, from PL/DE/CZ by i % 5 (PL for 0-2);
+/// every seventh mentions welding.
+fn many_offers() -> SearchIndex {
+    let idx = SearchIndex::in_memory().unwrap();
+    let kinds = ["cooperation", "supply", "demand"];
+    for i in 0..500i64 {
+        let country = ["PL", "PL", "PL", "DE", "CZ"][(i % 5) as usize];
+        let lang = if i % 2 == 0 { Lang::Pl } else { Lang::De };
+        let text = if i % 7 == 0 {
+            "welding of frames"
+        } else {
+            "painting of frames"
+        };
+        let d = IndexDoc {
+            kind: Some(kinds[(i % 3) as usize].into()),
+            country: Some(country.into()),
+            deadline: Some(date(1 + (i % 12) as u32, 1)),
+            ..IndexDoc::new(Entity::Offer, i, lang, at(1 + (i % 28) as u32))
+        }
+        .with_text(Lang::En, &format!("Offer {i}"), text);
+        idx.upsert(&d).unwrap();
+    }
+    idx.commit().unwrap();
+    idx
+}
+
+#[test]
+fn totals_and_facets_are_the_same_in_every_order() {
+    let idx = many_offers();
+    check_counts(&idx, &|_| true);
+    // Every 35th offer goes: the counts must skip deleted documents too (tantivy then hands
+    // documents over one by one, not in blocks).
+    for i in (0..500).step_by(35) {
+        idx.delete(Entity::Offer, i).unwrap();
+    }
+    idx.commit().unwrap();
+    check_counts(&idx, &|i| i % 35 != 0);
+}
+
+/// Totals and facet counts of `many_offers` where `alive` tells which offers are left.
+fn check_counts(idx: &SearchIndex, alive: &dyn Fn(&i64) -> bool) {
+    let welding: Vec<i64> = (0..500).filter(|i| i % 7 == 0).filter(alive).collect();
+    let count = |ids: &[i64], f: &dyn Fn(i64) -> bool| ids.iter().filter(|i| f(**i)).count() as u64;
+    for text in ["", "welding"] {
+        let expected: Vec<i64> = if text.is_empty() {
+            (0..500).filter(alive).collect()
+        } else {
+            welding.clone()
+        };
+        for sort in [Sort::Relevance, Sort::Newest, Sort::Deadline] {
+            let r = idx
+                .search(&SearchQuery {
+                    sort,
+                    limit: 5,
+                    ..SearchQuery::text(text)
+                })
+                .unwrap();
+            let what = format!("{text:?} {sort:?}");
+            assert_eq!(r.total, expected.len(), "{what}");
+            assert_eq!(r.hits.len(), 5, "{what}");
+            assert_eq!(
+                r.facets.kind,
+                {
+                    let mut v: Vec<(String, u64)> = ["cooperation", "supply", "demand"]
+                        .iter()
+                        .enumerate()
+                        .map(|(k, name)| {
+                            (name.to_string(), count(&expected, &|i| i % 3 == k as i64))
+                        })
+                        .collect();
+                    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                    v
+                },
+                "{what}"
+            );
+            let pl = count(&expected, &|i| i % 5 < 3);
+            let de = count(&expected, &|i| i % 5 == 3);
+            let cz = count(&expected, &|i| i % 5 == 4);
+            let mut countries = vec![("PL".to_string(), pl), ("DE".into(), de), ("CZ".into(), cz)];
+            countries.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            assert_eq!(r.facets.country, countries, "{what}");
+            let pl_lang = count(&expected, &|i| i % 2 == 0);
+            assert!(
+                r.facets.language.contains(&("pl".into(), pl_lang)),
+                "{what}: {:?}",
+                r.facets.language
+            );
+        }
+    }
+}
+
+#[test]
+fn a_commit_shows_in_the_next_search_though_results_are_reused() {
+    let idx = many_offers();
+    let newest = SearchQuery {
+        sort: Sort::Newest,
+        limit: 3,
+        ..Default::default()
+    };
+    let first = idx.search(&newest).unwrap();
+    assert_eq!(idx.search(&newest).unwrap(), first, "the same answer again");
+    assert_eq!(first.total, 500);
+    // A newer offer and a withdrawn one.
+    let fresh = IndexDoc::new(Entity::Offer, 9_000, Lang::Pl, at(30)).with_text(
+        Lang::Pl,
+        "Spawanie ram",
+        "Nowa oferta",
+    );
+    idx.upsert(&fresh).unwrap();
+    idx.delete(Entity::Offer, first.hits[1].id).unwrap();
+    // Not committed yet: not visible, the reused answer still holds.
+    assert_eq!(idx.search(&newest).unwrap(), first);
+    idx.commit().unwrap();
+    let after = idx.search(&newest).unwrap();
+    assert_eq!(after.total, 500);
+    assert_eq!(after.hits[0].id, 9_000);
+    assert!(after.hits.iter().all(|h| h.id != first.hits[1].id));
+    // Totals and facets are kept per query across its pages: a page not asked before, after
+    // another commit, counts afresh.
+    idx.delete(Entity::Offer, 9_000).unwrap();
+    idx.commit().unwrap();
+    let page2 = idx
+        .search(&SearchQuery {
+            offset: 20,
+            ..newest.clone()
+        })
+        .unwrap();
+    assert_eq!(page2.total, 499);
+    assert_eq!(page2.facets.country.iter().map(|c| c.1).sum::<u64>(), 499);
+}
+
+#[test]
+fn an_entity_filter_gives_the_entity_facet_without_counting_it() {
+    let idx = index_with_all();
+    for entity in [Entity::Offer, Entity::Organisation] {
+        let r = idx.search(&filtered(Filters {
+            entity: Some(entity),
+            ..Default::default()
+        }));
+        let r = r.unwrap();
+        let n = if entity == Entity::Offer { 2 } else { 1 };
+        assert_eq!(r.total, n);
+        assert_eq!(
+            r.facets.entity,
+            vec![(entity.as_str().to_string(), n as u64)]
+        );
+    }
+    let none = idx
+        .search(&SearchQuery {
+            filters: Filters {
+                entity: Some(Entity::Offer),
+                countries: vec!["FR".into()],
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!((none.total, none.facets.entity.len()), (0, 0));
+}

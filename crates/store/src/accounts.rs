@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::auth::{User, hash_password, random_secret, verify_password};
+use crate::auth::{User, hash_password, hash_password_blocking, random_secret, verify_password};
 use crate::{Db, Result, StoreError, on_db, on_tx};
 
 /// What a mailed link may do.
@@ -84,7 +84,7 @@ pub enum SignUp {
 /// an address that has an account, queues a mail telling its owner instead. One transaction.
 pub async fn sign_up(db: &Db, email: &str, password: &str, lang: &str) -> Result<SignUp> {
     let email = email.trim().to_lowercase();
-    let hash = hash_password(password)?;
+    let hash = hash_password_blocking(password).await?;
     let mut tx = db.begin().await?;
     let existing: Option<i64> = on_tx!(&mut tx, c => sqlx::query_scalar(
         "SELECT id FROM users WHERE email = $1").bind(&email).fetch_optional(c).await)?;
@@ -169,7 +169,7 @@ pub async fn mark_verified(db: &Db, user_id: i64) -> Result<()> {
 /// Sets a new password and signs the user out everywhere, in one transaction; unused reset
 /// links die with the old password.
 pub async fn set_password(db: &Db, user_id: i64, password: &str) -> Result<()> {
-    let hash = hash_password(password)?;
+    let hash = hash_password_blocking(password).await?;
     let mut tx = db.begin().await?;
     let n = on_tx!(&mut tx, c => sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
         .bind(&hash).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;

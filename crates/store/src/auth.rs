@@ -39,6 +39,15 @@ pub fn hash_password(password: &str) -> Result<String> {
         .map_err(|e| StoreError::Corrupt(format!("password hashing failed: {e}")))
 }
 
+/// `hash_password` off the async threads: argon2 costs tens of milliseconds of CPU, which
+/// would stall every other request served by the same runtime thread.
+pub async fn hash_password_blocking(password: &str) -> Result<String> {
+    let password = password.to_string();
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|e| StoreError::Corrupt(format!("password hashing task failed: {e}")))?
+}
+
 pub fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
         .map(|h| {

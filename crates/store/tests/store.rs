@@ -560,12 +560,42 @@ mod offers {
                 "by id, missing ones left out"
             );
             assert_eq!(got[0], offers::get(db, a).await.unwrap());
-            let texts = offers::texts_many(db, &[a, b, a + b + 100]).await.unwrap();
-            assert_eq!(texts.len(), 2);
-            for id in [a, b] {
-                assert_eq!(texts[&id], offers::texts(db, id).await.unwrap());
+            // Offer a has German and English versions; a list in German reads of each offer
+            // its original and German titles, without descriptions.
+            let mut tx = db.begin().await.unwrap();
+            for (lang, title) in [("de", "Erste"), ("en", "First")] {
+                let text = offers::OfferText {
+                    lang: lang.into(),
+                    title: title.into(),
+                    description: "Lang".into(),
+                    status: "machine".into(),
+                    engine: Some("builtin".into()),
+                    translated_by: None,
+                    updated_at: chrono::Utc::now(),
+                };
+                offers::set_text(&mut tx, a, &text).await.unwrap();
             }
-            assert!(offers::texts_many(db, &[]).await.unwrap().is_empty());
+            tx.commit().await.unwrap();
+            let titles = offers::titles_many(db, &[a, b, a + b + 100], "de")
+                .await
+                .unwrap();
+            assert_eq!(titles.len(), 2);
+            let of = |id: i64| -> Vec<(String, String, String)> {
+                titles[&id]
+                    .iter()
+                    .map(|t| (t.lang.clone(), t.title.clone(), t.status.clone()))
+                    .collect()
+            };
+            assert_eq!(
+                of(a),
+                [
+                    ("de".into(), "Erste".into(), "machine".into()),
+                    ("pl".into(), "Pierwsza".into(), "original".into())
+                ]
+            );
+            assert_eq!(of(b), [("pl".into(), "Druga".into(), "original".into())]);
+            assert!(titles.values().flatten().all(|t| t.description.is_empty()));
+            assert!(offers::titles_many(db, &[], "de").await.unwrap().is_empty());
             t.cleanup().await;
         }
     }

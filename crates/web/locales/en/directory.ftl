@@ -117,6 +117,7 @@ dir-valid-until = valid until { $date }
 dir-cross-border = cross-border
 dir-parties = With
 dir-offers = Cooperation offers
+dir-post-offer = Post an offer for this organisation
 
 ## Cluster
 

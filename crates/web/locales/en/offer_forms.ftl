@@ -157,3 +157,7 @@ of-reason-certifications = Holds { $held }
 of-reason-offers = Has published offers of the kind “{ $kind }”
 of-reason-text = The texts speak of the same things
 of-reason-dates = The dates fit
+of-field-contact = Contact person
+of-hint-contact = Who answers questions about this offer: one of the organisation’s contact people (from its questionnaire).
+of-contact-none = — nobody in particular —
+of-error-contact = Choose one of the organisation’s contact people.

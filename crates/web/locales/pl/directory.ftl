@@ -119,6 +119,7 @@ dir-valid-until = obowiązuje do { $date }
 dir-cross-border = transgraniczna
 dir-parties = Strony
 dir-offers = Oferty współpracy
+dir-post-offer = Opublikuj ofertę w imieniu tej organizacji
 
 ## Klaster
 

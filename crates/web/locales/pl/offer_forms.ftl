@@ -158,3 +158,7 @@ of-reason-certifications = Ma certyfikaty: { $held }
 of-reason-offers = Ma opublikowane oferty rodzaju „{ $kind }”
 of-reason-text = Teksty mówią o tym samym
 of-reason-dates = Terminy się zgadzają
+of-field-contact = Osoba kontaktowa
+of-hint-contact = Kto odpowiada na pytania o tę ofertę: jedna z osób kontaktowych organizacji (z jej kwestionariusza).
+of-contact-none = — nikt konkretny —
+of-error-contact = Wybierz jedną z osób kontaktowych organizacji.

@@ -119,6 +119,7 @@ dir-valid-until = действует до { $date }
 dir-cross-border = трансграничное
 dir-parties = Стороны
 dir-offers = Предложения о сотрудничестве
+dir-post-offer = Разместить предложение от имени этой организации
 
 ## Кластер
 

@@ -158,3 +158,7 @@ of-reason-certifications = Имеет сертификаты: { $held }
 of-reason-offers = Размещает предложения вида «{ $kind }»
 of-reason-text = Тексты говорят об одном и том же
 of-reason-dates = Сроки совпадают
+of-field-contact = Контактное лицо
+of-hint-contact = Кто отвечает на вопросы по этому предложению: одно из контактных лиц организации (из её анкеты).
+of-contact-none = — никто конкретно —
+of-error-contact = Выберите одно из контактных лиц организации.

@@ -184,7 +184,7 @@ pub(crate) async fn acts_for_owner(
 
 /// Whether `who` may write the offers of `org_id`: its own people and administrators. A
 /// cluster's coordinator reads its members' offers and reviews them, but does not write them.
-pub(super) fn writes_for_owner(who: &Principal, org_id: i64) -> bool {
+pub(crate) fn writes_for_owner(who: &Principal, org_id: i64) -> bool {
     who.rights.is_admin() || who.rights.is_member_of(org_id)
 }
 

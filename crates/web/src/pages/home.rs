@@ -54,7 +54,7 @@ async fn build(state: &AppState, ui: &Ui) -> Result<HomePage, PageError> {
     // The default filter: published and public (no clusters of an anonymous reader).
     let recs = offers::list(state.db(), &offers::Filter::default(), None, LATEST).await?;
     let ids: Vec<i64> = recs.iter().map(|r| r.id).collect();
-    let mut texts = offers::texts_many(state.db(), &ids).await?;
+    let mut texts = offers::titles_many(state.db(), &ids, ui.lang.code()).await?;
     let latest = recs
         .into_iter()
         .map(|rec| {

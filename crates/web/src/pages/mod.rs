@@ -7,6 +7,7 @@ mod analytics;
 mod assets;
 mod directory;
 mod errors;
+mod facets;
 pub(crate) mod format;
 pub(crate) mod forms;
 mod home;

@@ -14,6 +14,8 @@ use klaster_store::offers;
 use serde::Deserialize;
 
 use super::errors::{self, PageError};
+use super::facets::{Facet, FacetItem};
+use super::format::integer;
 use super::i18n::Tr;
 use super::lang::{Ui, href};
 use super::summary::{OfferSummary, country_name, kind_label, language_name, summarise};
@@ -46,19 +48,6 @@ pub struct Choice {
     pub value: &'static str,
     pub label: String,
     pub selected: bool,
-}
-
-pub struct FacetItem {
-    pub label: String,
-    pub count: u64,
-    /// None for counts that are not a filter of the form.
-    pub href: Option<String>,
-    pub active: bool,
-}
-
-pub struct Facet {
-    pub title: String,
-    pub items: Vec<FacetItem>,
 }
 
 /// Messages next to the fields, in the UI language.
@@ -234,7 +223,7 @@ async fn build(
         .into_iter()
         .map(|r| (r.id, r))
         .collect();
-    let mut texts = offers::texts_many(state.db(), &ids).await?;
+    let mut texts = offers::titles_many(state.db(), &ids, ui.lang.code()).await?;
     let mut hits = Vec::with_capacity(res.hits.len());
     for hit in res.hits {
         // The index may lag behind the database by a second: show only what is still readable.
@@ -294,7 +283,7 @@ fn facets(form: &Form, ui: &Ui, f: &klaster_search::Facets) -> Vec<Facet> {
         .iter()
         .map(|(k, n)| FacetItem {
             label: OfferKind::parse(k).map_or_else(|| k.clone(), |k| kind_label(k, ui.lang)),
-            count: *n,
+            count: integer(ui.lang, *n as i64),
             href: Some(with(form, ui, "kind", k)),
             active: form.kind.trim() == k,
         })
@@ -304,7 +293,7 @@ fn facets(form: &Form, ui: &Ui, f: &klaster_search::Facets) -> Vec<Facet> {
         .iter()
         .map(|(c, n)| FacetItem {
             label: country_name(c, ui.lang),
-            count: *n,
+            count: integer(ui.lang, *n as i64),
             // A country is a region filter too (`region=BY`).
             href: Some(with(form, ui, "region", c)),
             active: form.region.trim().eq_ignore_ascii_case(c),
@@ -315,7 +304,7 @@ fn facets(form: &Form, ui: &Ui, f: &klaster_search::Facets) -> Vec<Facet> {
         .iter()
         .map(|(l, n)| FacetItem {
             label: language_name(l, ui.lang),
-            count: *n,
+            count: integer(ui.lang, *n as i64),
             href: None,
             active: false,
         })

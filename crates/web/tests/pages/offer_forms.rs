@@ -394,6 +394,99 @@ async fn only_the_firms_own_users_write_its_offers() {
     app.stop().await;
 }
 
+#[tokio::test]
+async fn an_admin_posts_for_a_firm_from_its_profile_naming_one_of_its_contact_people() {
+    let app = TestApp::sqlite().await;
+    let (a, mut va, b, mut vb) = two_firms(&app).await;
+    let contact: serde_json::Value = app
+        .post_as(
+            &app.admin,
+            &format!("/api/v1/organisations/{a}/contacts"),
+            serde_json::json!({"name": "Anna Kowalska", "role": "Kierownik produkcji",
+                               "is_personal_data": true}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let contact = contact["id"].as_i64().unwrap().to_string();
+    let post_link = format!("/offers/new?organisation={a}");
+    // The profile offers "post an offer" to those who may: the firm's users and administrators.
+    let mut admin = browser(&app, "admin@klaster.test", "admin", None).await;
+    admin.get(&format!("/directory/{a}?lang=en")).await;
+    assert!(
+        admin.html.contains(&format!("href=\"{post_link}\"")),
+        "{}",
+        admin.html
+    );
+    assert!(admin.html.contains("Post an offer for this organisation"));
+    vb.get(&format!("/directory/{a}")).await;
+    assert!(!vb.html.contains(&post_link), "another firm's user");
+    let mut anon = Visitor::new(&app.base);
+    anon.get(&format!("/directory/{a}")).await;
+    assert!(!anon.html.contains(&post_link), "anonymous reader");
+    // From there the form names the firm and lists its contact people by name.
+    admin
+        .get(&format!("{post_link}&kind=order_handover&lang=en"))
+        .await;
+    assert!(
+        admin.html.contains("Zakład Spawalniczy Łapy")
+            && !admin
+                .html
+                .contains("name=\"organisation_id\" type=\"number\""),
+        "{}",
+        admin.html
+    );
+    assert!(
+        admin.html.contains("Anna Kowalska (Kierownik produkcji)"),
+        "{}",
+        admin.html
+    );
+    let fields = order(&a.to_string(), "Zlecenie od administratora");
+    admin
+        .post(
+            "/offers/new",
+            &with(&fields, &[("action", "draft"), ("contact_id", &contact)]),
+        )
+        .await;
+    let id = offer_id(&admin.url);
+    let api: serde_json::Value = app
+        .get_as(&app.admin, &format!("/api/v1/offers/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(api["offer"]["organisation_id"], a);
+    assert_eq!(api["offer"]["contact_id"].to_string(), contact);
+    // Editing shows the chosen person again.
+    va.get(&format!("/offers/{id}/edit")).await;
+    assert!(
+        va.html
+            .contains(&format!("<option value=\"{contact}\" selected")),
+        "{}",
+        va.html
+    );
+    // Another firm cannot name that person for its own offer.
+    vb.get("/offers/new?kind=order_handover&lang=pl").await;
+    let status = vb
+        .post(
+            "/offers/new",
+            &with(
+                &order(&b.to_string(), "Cudzy kontakt"),
+                &[("action", "draft"), ("contact_id", &contact)],
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{}", vb.html);
+    assert!(
+        vb.html
+            .contains("Wybierz jedną z osób kontaktowych organizacji."),
+        "{}",
+        vb.html
+    );
+    app.stop().await;
+}
+
 /// Posts a multipart form (the form token first, then the file) as the browser `v`.
 async fn upload(
     app: &TestApp,

@@ -97,6 +97,8 @@ struct ProfilePage {
     agreements: Vec<AgreementItem>,
     related: Vec<Related>,
     offers: Vec<OfferSummary>,
+    /// "Post an offer for this organisation", for those who may write its offers.
+    post_offer: Option<String>,
     cluster: Option<ClusterView>,
 }
 
@@ -197,6 +199,11 @@ async fn build(state: &AppState, ui: &Ui, id: i64) -> Result<ProfilePage, PageEr
         agreements: agreements(state, lang, &tr, id).await?,
         related: related(state, lang, &tr, id).await?,
         offers: offers_of(state, &tr, id).await?,
+        post_offer: ui
+            .signed
+            .as_ref()
+            .filter(|s| crate::api::offers::writes_for_owner(&s.principal, id))
+            .map(|_| href("/offers/new", &[("organisation", &id.to_string())])),
         cluster,
         name,
         chrome,
@@ -421,12 +428,15 @@ async fn offers_of(state: &AppState, tr: &Tr, id: i64) -> Result<Vec<OfferSummar
         organisation_id: Some(id),
         ..offers::Filter::default()
     };
+    let recs = offers::list(state.db(), &filter, None, OFFERS).await?;
+    let ids: Vec<i64> = recs.iter().map(|r| r.id).collect();
+    let mut titles = offers::titles_many(state.db(), &ids, tr.lang().code()).await?;
     let mut out = Vec::new();
-    for rec in offers::list(state.db(), &filter, None, OFFERS).await? {
+    for rec in recs {
         if !readable(state, None, &rec).await? {
             continue;
         }
-        let texts = offers::texts(state.db(), rec.id).await?;
+        let texts = titles.remove(&rec.id).unwrap_or_default();
         out.push(summarise(rec, texts, tr));
     }
     Ok(out)

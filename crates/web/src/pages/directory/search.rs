@@ -19,6 +19,7 @@ use crate::AppState;
 use crate::api::clusters::cluster_records;
 use crate::api::organisations::{ListParams, filter_of, list_page};
 use crate::pages::errors::{self, PageError};
+use crate::pages::facets::{Facet, FacetItem};
 use crate::pages::i18n::Tr;
 use crate::pages::lang::{Ui, href};
 use crate::pages::summary::{country_name, org_place, region_name};
@@ -70,18 +71,6 @@ pub struct Choice {
     pub value: String,
     pub label: String,
     pub selected: bool,
-}
-
-pub struct FacetItem {
-    pub label: String,
-    pub count: String,
-    pub href: String,
-    pub active: bool,
-}
-
-pub struct Facet {
-    pub title: String,
-    pub items: Vec<FacetItem>,
 }
 
 #[derive(Default)]
@@ -344,7 +333,7 @@ fn facets(
     let item = |field: &str, value: &str, label: String, n: i64| FacetItem {
         label,
         count: crate::pages::format::integer(lang, n),
-        href: link(form, ui, Some((field, value))),
+        href: Some(link(form, ui, Some((field, value)))),
         active: form_value(form, field).eq_ignore_ascii_case(value),
     };
     let kinds = c

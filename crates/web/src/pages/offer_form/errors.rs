@@ -44,6 +44,7 @@ pub fn message(tr: &Tr, code: &str) -> String {
         "not_a_member" => "of-error-not-member",
         "unknown_organisation" | "immutable" => "of-error-organisation",
         "own_offer" => "of-error-own-offer",
+        "unknown_contact" => "of-error-contact",
         _ => "of-error-invalid",
     };
     tr.t(key)

@@ -502,7 +502,13 @@ pub fn to_input(kind: OfferKind, v: &Values) -> (OfferInput, ParseErrors) {
         country: v.get("country").trim().to_string(),
         region: opt(v.get("region")),
         visibility,
-        contact_id: None,
+        contact_id: match v.get("contact_id").trim() {
+            "" => None,
+            c => c.parse().ok().or_else(|| {
+                p.fail("contact_id", "unknown_choice");
+                None
+            }),
+        },
         expires_on: p.opt_date("expires_on"),
     };
     (input, p.errors)
@@ -519,6 +525,9 @@ pub fn from_offer(o: &Offer) -> Values {
     v.push("keywords", o.keywords.join(", "));
     v.push("country", &o.country);
     v.push("region", o.region.clone().unwrap_or_default());
+    if let Some(c) = o.contact_id {
+        v.push("contact_id", c.to_string());
+    }
     v.push(
         "visibility",
         match o.visibility {

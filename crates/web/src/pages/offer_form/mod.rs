@@ -20,6 +20,8 @@ use klaster_domain::offer::{OfferKind, OfferStatus, Transition};
 use klaster_store::offers::{self, OfferRecord};
 use klaster_store::organisations as orgs;
 
+use crate::api::contacts::visible_contacts;
+
 use super::account::{FormPage, Link};
 use super::errors::{self as page_errors, PageError};
 use super::forms::{Choice, Field, Posted, first_error};
@@ -76,25 +78,58 @@ pub(crate) async fn org_label(state: &AppState, id: i64, ui: &Ui) -> Result<Stri
     Ok(org_name(&o.org, ui.lang).map_or_else(|| format!("#{id}"), |n| n.text.clone()))
 }
 
-/// Who may write offers: the organisations' own users; administrators and coordinators name
-/// the organisation (the API checks they act for it).
+/// Who may write offers: the organisations' own users and administrators (who name the
+/// organisation). Coordinators read and review their members' offers but do not write them
+/// (`api::offers::writes_for_owner`).
 struct Writer {
     orgs: Vec<i64>,
-    any: bool,
+    admin: bool,
 }
 
 fn writer(ui: &Ui) -> Result<Writer, PageError> {
     let s = signed(ui)?;
-    let r = &s.principal.rights;
-    let any = r.is_admin()
-        || r.roles
-            .iter()
-            .any(|x| matches!(x, Role::Coordinator { .. }));
+    let admin = s.principal.rights.is_admin();
     let orgs = own_orgs(s);
-    if orgs.is_empty() && !any {
+    if orgs.is_empty() && !admin {
         return Err(PageError::Forbidden);
     }
-    Ok(Writer { orgs, any })
+    Ok(Writer { orgs, admin })
+}
+
+/// The organisations a writer can choose from, by name: their own and the one already in the
+/// form (an administrator's choice). An administrator with nothing chosen gets None: the
+/// directory is too long for a list, so they type the number (or come from the
+/// organisation's profile, which fills it in).
+async fn org_choices(
+    state: &AppState,
+    ui: &Ui,
+    w: &Writer,
+    current: &str,
+) -> Result<Option<Vec<Choice>>, PageError> {
+    let mut named: Vec<(i64, String)> = Vec::new();
+    for id in &w.orgs {
+        named.push((*id, org_label(state, *id, ui).await?));
+    }
+    if let Ok(id) = current.parse::<i64>()
+        && !named.iter().any(|(o, _)| *o == id)
+        && orgs::get(state.db(), id).await.is_ok()
+    {
+        named.push((id, org_label(state, id, ui).await?));
+    }
+    if w.admin && named.is_empty() {
+        return Ok(None);
+    }
+    named.sort_by_key(|(_, name)| name.to_lowercase());
+    Ok(Some(
+        named
+            .into_iter()
+            .map(|(id, label)| Choice {
+                selected: current == id.to_string(),
+                value: id.to_string(),
+                label,
+            })
+            .collect(),
+    ))
 }
 
 /// Which offer the form writes.
@@ -139,26 +174,23 @@ async fn general_fields(
     fixed_org: bool,
 ) -> Result<Vec<Field>, PageError> {
     let tr = Tr::new(ui.lang);
-    let org = if w.any && !fixed_org {
-        Field::new("organisation_id", "number", tr.t("of-field-organisation"))
-            .value(v.get("organisation_id"))
-            .hint(tr.t("of-hint-organisation-id"))
-    } else {
-        let mut options = Vec::new();
-        let mut ids = w.orgs.clone();
-        if let Ok(id) = v.get("organisation_id").parse::<i64>()
-            && !ids.contains(&id)
-        {
-            ids.push(id);
-        }
-        for id in ids {
-            options.push(Choice {
-                label: org_label(state, id, ui).await?,
-                selected: v.get("organisation_id") == id.to_string(),
-                value: id.to_string(),
-            });
-        }
+    let current = v.get("organisation_id");
+    let org = if fixed_org {
+        let id = current.parse::<i64>().unwrap_or_default();
+        let options = vec![Choice {
+            label: org_label(state, id, ui).await?,
+            selected: true,
+            value: current.to_string(),
+        }];
         Field::new("organisation_id", "select", tr.t("of-field-organisation")).options(options)
+    } else {
+        match org_choices(state, ui, w, current).await? {
+            Some(options) => Field::new("organisation_id", "select", tr.t("of-field-organisation"))
+                .options(options),
+            None => Field::new("organisation_id", "number", tr.t("of-field-organisation"))
+                .value(current)
+                .hint(tr.t("of-hint-organisation-id")),
+        }
     };
     Ok(vec![
         org.required(),
@@ -188,9 +220,30 @@ async fn audience_fields(state: &AppState, ui: &Ui, v: &Values) -> Result<Vec<Fi
         label: tr.t("of-visibility-public"),
         selected: !v.get("visibility").starts_with("cluster:"),
     }];
+    let mut contacts = vec![Choice {
+        value: String::new(),
+        label: tr.t("of-contact-none"),
+        selected: v.get("contact_id").is_empty(),
+    }];
     if let Ok(org) = v.get("organisation_id").parse::<i64>()
         && orgs::get(state.db(), org).await.is_ok()
     {
+        // The writer works for the organisation (or runs the platform): they see its people.
+        let who = ui.signed.as_ref().map(|s| &s.principal);
+        for c in visible_contacts(state, who, org)
+            .await
+            .map_err(|e| refused(&e))?
+        {
+            let value = c.id.to_string();
+            contacts.push(Choice {
+                selected: v.get("contact_id") == value,
+                label: match c.contact.role {
+                    Some(role) => format!("{} ({role})", c.contact.name),
+                    None => c.contact.name,
+                },
+                value,
+            });
+        }
         for c in crate::api::member_of(state, org)
             .await
             .map_err(|e| refused(&e))?
@@ -218,6 +271,9 @@ async fn audience_fields(state: &AppState, ui: &Ui, v: &Values) -> Result<Vec<Fi
             .value(v.get("region"))
             .hint(tr.t("of-hint-region")),
         Field::new("visibility", "select", tr.t("of-field-visibility")).options(visibility),
+        Field::new("contact_id", "select", tr.t("of-field-contact"))
+            .hint(tr.t("of-hint-contact"))
+            .options(contacts),
         Field::new("expires_on", "date", tr.t("of-field-expires"))
             .value(v.get("expires_on"))
             .hint(tr.t("of-hint-expires")),
@@ -358,7 +414,12 @@ pub async fn new_form(State(state): State<AppState>, ui: Ui) -> Response {
     };
     let mut v = Values::default();
     v.set("lang", ui.lang.code());
-    if let [org] = w.orgs[..] {
+    // One's only organisation, or the one whose profile the writer came from.
+    let chosen = match w.orgs[..] {
+        [org] => Some(org),
+        _ => ui.param("organisation").and_then(|o| o.parse::<i64>().ok()),
+    };
+    if let Some(org) = chosen {
         v.set("organisation_id", org.to_string());
         if let Ok(o) = orgs::get(state.db(), org).await {
             v.set("country", o.org.country.clone());
