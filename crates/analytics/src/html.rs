@@ -82,7 +82,7 @@ pub fn region_report(rep: &Report, code: &str, labels: &dyn Fn(&str) -> String) 
          <style>body{{font-family:sans-serif;max-width:60rem;margin:1rem auto;color:#222}}\
          table{{border-collapse:collapse;font-size:.8rem;margin:.5rem 0}}td,th{{border:1px solid #ccc;padding:.15rem .35rem;text-align:right}}\
          td:nth-child(2),td:nth-child(3),th{{text-align:left}}.note{{border:2px solid #b00;color:#b00;padding:.4rem;font-weight:bold}}\
-         svg{{max-width:100%;height:auto}}section{{break-inside:avoid}}@media print{{body{{max-width:none}}}}</style></head><body>\
+         svg{{max-width:100%;height:auto}}section{{break-inside:avoid}}@media print{{body{{max-width:none}}}}</style></head><body><main>\
          <h1>Cluster analysis: {c}, {y}</h1>",
         c = esc(&labels(code)),
         y = yr.year
@@ -195,7 +195,7 @@ pub fn region_report(rep: &Report, code: &str, labels: &dyn Fn(&str) -> String) 
         h,
         "</ul></section><section><h2>Method and parameters</h2><p>LQ = (e_ri/e_r)/(e_i/e); presence at LQ &ge; {}; {} industries present. \
          Stars (European Cluster Observatory): size and focus for the top {}% of regions, specialisation at LQ &ge; {}. \
-         Complexity conventions: {:?}. Weights: {:?}.</p></section></body></html>",
+         Complexity conventions: {:?}. Weights: {:?}.</p></section></main></body></html>",
         rep.params.complexity.threshold,
         held,
         ((1.0 - rep.params.stars.size_quantile) * 100.0).round(),

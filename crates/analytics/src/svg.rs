@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::analysis::YearResult;
+use crate::analysis::{Level, YearResult};
 
 const STAR_COLOURS: [&str; 4] = ["#9e9e9e", "#f2c14e", "#f08a24", "#c0392b"];
 
@@ -16,15 +16,30 @@ pub(crate) fn esc(s: &str) -> String {
 }
 
 fn header(w: f64, h: f64, title: &str, desc: &str) -> String {
+    // The title's and description's ids must differ between the charts of one HTML report, or
+    // every chart would be named by the first one's: derived from what they name.
+    let id = title_id(title, desc);
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" \
-         font-family=\"sans-serif\" font-size=\"11\" role=\"img\" aria-labelledby=\"t d\">\
-         <title id=\"t\">{}</title><desc id=\"d\">{}</desc><rect width=\"{w}\" height=\"{h}\" fill=\"#fff\"/>\
+         font-family=\"sans-serif\" font-size=\"11\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\">\
+         <title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc><rect width=\"{w}\" height=\"{h}\" fill=\"#fff\"/>\
          <text x=\"10\" y=\"18\" font-size=\"14\" font-weight=\"bold\">{}</text>",
         esc(title),
         esc(desc),
         esc(title)
     )
+}
+
+/// A short id for a chart's title and description, the same for the same texts (FNV-1a).
+fn title_id(title: &str, desc: &str) -> String {
+    let hash = title
+        .bytes()
+        .chain([0])
+        .chain(desc.bytes())
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+    format!("chart-{:08x}", hash as u32)
 }
 
 fn footer(out: &mut String, _w: f64, h: f64, notes: &[String]) {
@@ -78,11 +93,16 @@ pub fn bubble_chart(
     } else {
         "employment growth (CAGR)"
     };
+    // A report shows both levels: their charts need titles of their own.
+    let what = match yr.level {
+        Level::Category => "Cluster categories",
+        Level::Industry => "Industries",
+    };
     let mut s = header(
         w,
         h,
         &format!(
-            "Clusters of {region_code}, {}: specialisation and dynamics",
+            "{what} of {region_code}, {}: specialisation and dynamics",
             yr.year
         ),
         &format!(
@@ -417,4 +437,23 @@ pub fn proximity_network(
     }
     footer(&mut s, w, h, notes);
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn charts_of_one_report_are_named_by_their_own_title() {
+        let a = header(100.0, 50.0, "Stars: categories", "d");
+        let b = header(100.0, 50.0, "Stars: industries", "d");
+        let id = title_id("Stars: categories", "d");
+        assert!(
+            a.contains(&format!("aria-labelledby=\"{id}-t {id}-d\"")),
+            "{a}"
+        );
+        assert!(a.contains(&format!("<title id=\"{id}-t\">")), "{a}");
+        assert_ne!(id, title_id("Stars: industries", "d"));
+        assert!(!b.contains(&id), "{b}");
+    }
 }

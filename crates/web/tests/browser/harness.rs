@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
@@ -12,6 +13,7 @@ use fantoccini::elements::Element;
 use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 use klaster_notify::testing::SmtpSink;
+use serde::Deserialize;
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
@@ -63,6 +65,130 @@ pub fn available() -> bool {
     ));
     false
 }
+
+/// axe-core, the accessibility engine injected into the pages: the npm package pinned in
+/// `package.json` beside this file (`.ci/run` installs it with `npm ci`), unless `KLASTER_AXE`
+/// names another copy of `axe.min.js`.
+fn axe_path() -> PathBuf {
+    std::env::var_os("KLASTER_AXE").map_or_else(
+        || {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/browser/node_modules/axe-core/axe.min.js")
+        },
+        PathBuf::from,
+    )
+}
+
+/// The source of axe-core, or `None` (after a notice) when it is not installed and not
+/// required: the pages are then tested without the accessibility audits. Like a missing
+/// browser, a missing engine fails the test when `KLASTER_REQUIRE_BROWSER=1`.
+fn axe_source() -> Option<Arc<str>> {
+    let path = axe_path();
+    match std::fs::read_to_string(&path) {
+        Ok(source) => Some(source.into()),
+        Err(e) => {
+            let what = format!(
+                "accessibility audits need {} ({e}; `npm ci` in crates/web/tests/browser, \
+                 as .ci/run does)",
+                path.display()
+            );
+            if std::env::var(REQUIRE).is_ok_and(|v| v == "1") {
+                panic!("{what}; {REQUIRE}=1 makes its absence a failure");
+            }
+            notice(&format!(
+                "SKIPPED: {what}; set {REQUIRE}=1 to make this a failure"
+            ));
+            None
+        }
+    }
+}
+
+/// The WCAG success criteria the audits hold the pages to: WCAG 2.0 and 2.1, levels A and AA
+/// (axe's tags for its rules).
+pub const WCAG_TAGS: [&str; 4] = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+/// axe's advice beyond WCAG (heading order, landmarks...), run too but only reported.
+const ADVICE_TAG: &str = "best-practice";
+
+/// One rule a page breaks, as axe reports it (`help_url` explains the rule and its fixes).
+#[derive(Debug, Deserialize)]
+pub struct Violation {
+    pub id: String,
+    /// `minor`, `moderate`, `serious` or `critical`.
+    pub impact: String,
+    pub help: String,
+    pub help_url: String,
+    /// axe's tags of the rule: the WCAG criteria it checks, or `best-practice`.
+    pub tags: Vec<String>,
+    pub nodes: Vec<Offender>,
+}
+
+/// An element that breaks a rule: its CSS selector, its markup (shortened) and what is wrong.
+#[derive(Debug, Deserialize)]
+pub struct Offender {
+    pub selector: String,
+    pub html: String,
+    pub summary: String,
+}
+
+impl Violation {
+    /// Whether it fails the audit: a WCAG A/AA rule broken with axe's impact `serious` or
+    /// `critical` (it keeps people from using the page).
+    pub fn blocks(&self) -> bool {
+        matches!(self.impact.as_str(), "serious" | "critical")
+            && self.tags.iter().any(|t| WCAG_TAGS.contains(&t.as_str()))
+    }
+}
+
+impl std::fmt::Display for Violation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(
+            f,
+            "  [{}] {}: {} ({}; {})",
+            self.impact,
+            self.id,
+            self.help,
+            self.tags.join(" "),
+            self.help_url
+        )?;
+        for n in &self.nodes {
+            let summary = n.summary.replace('\n', "\n        ");
+            writeln!(f, "    - {}\n      {}\n      {summary}", n.selector, n.html)?;
+        }
+        Ok(())
+    }
+}
+
+/// What one audit found: the rules broken, and those axe could not decide (for example the
+/// contrast of text over an image), which a person should look at.
+#[derive(Debug, Deserialize)]
+pub struct Audit {
+    pub violations: Vec<Violation>,
+    pub incomplete: Vec<String>,
+    /// How many rules found nothing wrong.
+    pub passed: usize,
+}
+
+/// Runs axe on the document and hands its findings, trimmed to what a developer needs to
+/// find and fix each one, to the WebDriver callback (the last argument).
+const RUN_AXE: &str = r#"
+const [tags, done] = arguments;
+const shorten = s => s.length > 160 ? s.slice(0, 157) + '...' : s;
+axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+  .then(r => done({
+    violations: r.violations.map(v => ({
+      id: v.id, impact: v.impact || 'unknown', help: v.help, help_url: v.helpUrl,
+      tags: v.tags.filter(t => t.startsWith('wcag') || t === 'best-practice'),
+      nodes: v.nodes.map(n => ({
+        selector: n.target.map(t => Array.isArray(t) ? t.join(' >>> ') : t).join(' '),
+        html: shorten(n.html), summary: n.failureSummary || '' })),
+    })),
+    incomplete: r.incomplete.map(v => v.id + ' (' + v.nodes.slice(0, 3)
+      .map(n => n.target.join(' ') + ': ' + (n.any.concat(n.all, n.none)[0] || {}).message)
+      .join('; ') + (v.nodes.length > 3 ? '; ...' : '') + ')'),
+    passed: r.passes.length,
+  }))
+  .catch(e => done({ error: String((e && e.stack) || e) }));
+"#;
 
 /// A running chromedriver, in a process group of its own with the browsers it starts.
 struct Driver {
@@ -139,6 +265,8 @@ pub struct E2e {
     pub sink: SmtpSink,
     tasks: Vec<tokio::task::JoinHandle<()>>,
     driver: Driver,
+    /// axe-core's source, when it is installed.
+    axe: Option<Arc<str>>,
     /// chromedriver's log and the browsers' profiles; removed last.
     dir: TempDir,
 }
@@ -151,6 +279,7 @@ impl E2e {
         if !available() {
             return None;
         }
+        let axe = axe_source();
         let dir = tempfile::tempdir().expect("temp dir");
         let driver = Driver::start(dir.path()).await;
         let app = TestApp::sqlite().await;
@@ -164,6 +293,7 @@ impl E2e {
             sink,
             tasks,
             driver,
+            axe,
             dir,
         })
     }
@@ -222,6 +352,7 @@ impl E2e {
         let b = Browser {
             client,
             base: self.app.base.clone(),
+            axe: self.axe.clone(),
             _profile: profile,
         };
         b.viewport(DESKTOP).await;
@@ -259,6 +390,7 @@ pub fn screenshot_dir() -> PathBuf {
 pub struct Browser {
     pub client: Client,
     base: String,
+    axe: Option<Arc<str>>,
     _profile: TempDir,
 }
 
@@ -443,6 +575,20 @@ impl Browser {
         self.client.release_actions().await.expect("release keys");
     }
 
+    /// Presses keys as [`Browser::press`] does, then waits for the page they lead to (Enter
+    /// on a form's button).
+    pub async fn press_and_wait(&self, keys: &[Key]) {
+        self.mark_page().await;
+        self.press(keys).await;
+        self.wait_for_next_page().await;
+    }
+
+    /// Types `text` into whatever has the focus, without moving it there first.
+    pub async fn type_here(&self, text: &str) {
+        let field = self.client.active_element().await.expect("focused element");
+        field.send_keys(text).await.expect("type");
+    }
+
     /// What has the keyboard focus: tag, id, class and text, for assertions and messages.
     pub async fn focused(&self) -> Value {
         self.script(
@@ -529,6 +675,59 @@ impl Browser {
         let file = screenshot_dir().join(format!("{name}-{}.png", size.0));
         std::fs::write(&file, png).expect("write screenshot");
         file
+    }
+
+    /// Runs axe-core on the page shown with the [`WCAG_TAGS`] rules and its best practices;
+    /// `None` when axe is not installed (and not required).
+    pub async fn audit(&self) -> Option<Audit> {
+        let source = self.axe.as_deref()?;
+        // Each new document needs the engine again; a second audit of the same one does not.
+        if self.script("return typeof window.axe;").await != json!("object") {
+            self.script(source).await;
+        }
+        let tags = [&WCAG_TAGS[..], &[ADVICE_TAG]].concat();
+        let result = self.client.execute_async(RUN_AXE, vec![json!(tags)]).await;
+        let result = match result {
+            Ok(r) if r.get("error").is_none() => r,
+            Ok(r) => panic!("axe on {}: {}", self.path().await, r["error"]),
+            Err(e) => panic!("axe on {}: {e}", self.path().await),
+        };
+        Some(serde_json::from_value(result).unwrap_or_else(|e| panic!("axe's result: {e}")))
+    }
+
+    /// Audits the page shown (see [`Browser::audit`]): fails on any serious or critical
+    /// violation of WCAG A/AA, listing each with its rule, help and the offending elements;
+    /// reports the others (moderate and minor ones, best practices) and what axe could not
+    /// decide as notices. `name` says which
+    /// page and width in the messages.
+    pub async fn assert_accessible(&self, name: &str) {
+        let Some(audit) = self.audit().await else {
+            return;
+        };
+        // An engine that checks nothing would pass every page.
+        assert!(
+            audit.passed > 0,
+            "axe ({name}): no rule passed, so none ran"
+        );
+        let (blocking, other): (Vec<_>, Vec<_>) = audit.violations.iter().partition(|v| v.blocks());
+        if !other.is_empty() {
+            let list: String = other.iter().map(ToString::to_string).collect();
+            notice(&format!("accessibility ({name}): to look at:\n{list}"));
+        }
+        if !audit.incomplete.is_empty() {
+            notice(&format!(
+                "accessibility ({name}): axe could not decide {}",
+                audit.incomplete.join(", ")
+            ));
+        }
+        if !blocking.is_empty() {
+            let list: String = blocking.iter().map(ToString::to_string).collect();
+            panic!(
+                "accessibility ({name}, {}): {} serious or critical violation(s) of WCAG 2.1 A/AA:\n{list}",
+                self.path().await,
+                blocking.len()
+            );
+        }
     }
 
     pub async fn close(self) {

@@ -5,11 +5,12 @@
 //! German and expresses interest, the firm sees the interest; the directory and the analytics
 //! of PL84 are visited on the way. Screenshots of each page at phone and desktop widths.
 
+use fantoccini::key::Key;
 use serde_json::{Value, json};
 
+use super::check_page;
 use super::common::{self, SECTIONS};
 use super::harness::{Browser, E2e};
-use super::screenshots;
 
 const FIRM: &str = "anna@zmp.example.pl";
 const COORDINATOR: &str = "koordynator@klaster.test";
@@ -47,15 +48,28 @@ async fn seed(e2e: &E2e) -> (i64, i64) {
     (cluster, german)
 }
 
-/// Signs in through the header's link and the form.
+/// Signs in through the header's link and the form, with the keyboard alone: the skip link
+/// into the content, Tab from the address to the password and the button, Enter on it.
 async fn sign_in(b: &Browser, email: &str, heading: &str) {
     b.goto("/").await;
     b.click(".account-nav a[href^='/account/signin']").await;
     assert_eq!(b.text("h1").await, heading);
-    b.fill("#email", email).await;
-    b.fill("#password", PASSWORD).await;
-    b.click(".stacked-form button[type=submit]").await;
+    check_page(b, &format!("signin-{}", b.lang().await)).await;
+    b.press(&[Key::Tab, Key::Enter, Key::Tab]).await;
+    let f = b.focused().await;
+    assert_eq!(f["id"], "email", "the first field after the skip link: {f}");
+    b.type_here(email).await;
+    b.press(&[Key::Tab]).await;
+    let f = b.focused().await;
+    assert_eq!(f["id"], "password", "Tab from the address: {f}");
+    b.type_here(PASSWORD).await;
+    b.press(&[Key::Tab]).await;
+    let f = b.focused().await;
+    assert_eq!(f["tag"], "button", "Tab from the password: {f}");
+    b.press_and_wait(&[Key::Enter]).await;
+    // Signed in, back on the page the link was followed from.
     b.find(".account-nav a[href='/account']").await;
+    assert_eq!(b.path().await, "/");
 }
 
 /// A Polish firm creates its account (a password typed differently first) and confirms the
@@ -76,7 +90,7 @@ async fn sign_up(e2e: &E2e) -> Browser {
     );
     assert!(!b.text("#password2-error").await.is_empty());
     assert_eq!(b.value("#email").await, FIRM, "what was typed stays");
-    screenshots(&b, "signup").await;
+    check_page(&b, "signup").await;
     b.fill("#password", PASSWORD).await;
     b.fill("#password2", PASSWORD).await;
     b.choose("#lang", "pl").await;
@@ -95,6 +109,7 @@ async fn sign_up(e2e: &E2e) -> Browser {
     b.click(".stacked-form button[type=submit]").await;
     assert_eq!(b.path().await, "/account?done=verified");
     assert_eq!(b.text(".notice").await, "Adres potwierdzony. Witamy!");
+    check_page(&b, "account").await;
     b
 }
 
@@ -140,6 +155,7 @@ async fn fill_section(b: &Browser, answers: &Value) {
 async fn questionnaire(b: &Browser, cluster: i64) {
     b.click(".am-pages a[href='/join']").await;
     assert_eq!(b.text("h1").await, "Ankieta współpracy klastrowej");
+    b.assert_accessible("join-start").await;
     b.choose("#cluster_id", &cluster.to_string()).await;
     b.choose("#lang", "pl").await;
     b.click(".stacked-form button[type=submit]").await;
@@ -164,9 +180,11 @@ async fn questionnaire(b: &Browser, cluster: i64) {
             assert!(error.contains("Ten NIP jest nieprawidłowy"), "{error}");
             assert!(b.text(".error-summary").await.contains(&error));
             assert_eq!(b.value("#street").await, "ul. Przemysłowa 5", "kept");
-            screenshots(b, "join-step-error").await;
+            check_page(b, "join-step-error").await;
             b.fill("#nip", "6920000013").await;
         } else {
+            // Every step's fields (lists, boxes, groups), at the desktop width.
+            b.assert_accessible(&format!("join-step-{step}")).await;
             fill_section(b, &answers[key]).await;
         }
         b.click("button[name=go][value=next]").await;
@@ -178,7 +196,7 @@ async fn questionnaire(b: &Browser, cluster: i64) {
         text.contains(COMPANY) && text.contains("6920000013"),
         "{text}"
     );
-    screenshots(b, "join-check").await;
+    check_page(b, "join-check").await;
     b.click("form[action='/join/check'] button").await;
     assert_eq!(b.path().await, "/join?done=submitted");
     assert!(b.page_text().await.contains("Czeka na ocenę"));
@@ -192,13 +210,14 @@ async fn coordinator_accepts(e2e: &E2e) {
     c.click(".account-nav a[href='/account']").await;
     c.click(".am-pages a[href='/review']").await;
     assert_eq!(c.text("h1").await, "Ответы на проверку");
+    c.assert_accessible("review-list").await;
     c.click("table a[href^='/review/']").await;
     assert_eq!(c.text("h1").await, COMPANY);
     assert!(
         c.page_text().await.contains("a.nowak@zmp.example.pl"),
         "the contact person"
     );
-    screenshots(&c, "review").await;
+    check_page(&c, "review").await;
     c.click(".decision form:first-of-type button").await;
     assert!(c.page_text().await.contains("Принято"));
     c.close().await;
@@ -210,8 +229,10 @@ async fn post_offer(b: &Browser) -> i64 {
     b.click(".account-nav a[href='/account']").await;
     assert!(b.page_text().await.contains("Administrator organizacji"));
     b.click(".am-pages a[href='/account/offers']").await;
+    b.assert_accessible("my-offers-empty").await;
     b.click("main a[href='/offers/new']").await;
     assert_eq!(b.text("h1").await, "Co chcesz opublikować?");
+    b.assert_accessible("offer-kinds").await;
     b.click("a[href='/offers/new?kind=order_handover']").await;
     b.fill("#title", OFFER).await;
     b.fill(
@@ -230,7 +251,7 @@ async fn post_offer(b: &Browser) -> i64 {
     b.choose("#delivery_country", "PL").await;
     b.fill("#required_certifications", "ISO 9001").await;
     b.choose("#visibility", "public").await;
-    screenshots(b, "offer-form").await;
+    check_page(b, "offer-form").await;
     b.click("button[name=action][value=submit]").await;
     let path = b.path().await;
     let id: i64 = path
@@ -239,7 +260,7 @@ async fn post_offer(b: &Browser) -> i64 {
         .and_then(|s| s.parse().ok())
         .unwrap_or_else(|| panic!("not an offer page: {path}"));
     assert_eq!(b.text("h1").await, OFFER);
-    screenshots(b, "offer-own-pl").await;
+    check_page(b, "offer-own-pl").await;
     id
 }
 
@@ -262,7 +283,7 @@ async fn german_reader_writes(e2e: &E2e, id: i64) -> Browser {
         "the description in German"
     );
     assert!(!r.text(".mark").await.is_empty(), "marked as a translation");
-    screenshots(&r, "offer-reader-de").await;
+    check_page(&r, "offer-reader-de").await;
     r.click(&format!("a[href='/offers/{id}/interest']")).await;
     r.fill(
         "#message",
@@ -277,6 +298,7 @@ async fn german_reader_writes(e2e: &E2e, id: i64) -> Browser {
         r.path().await
     );
     assert!(r.page_text().await.contains("Zeichnungen"));
+    check_page(&r, "interest-thread").await;
     r
 }
 
@@ -288,24 +310,75 @@ async fn firm_sees_the_interest(e2e: &E2e, b: &Browser) {
     assert_eq!(b.text("h1").await, "Zgłoszenia zainteresowania");
     let row = b.text(".of-table tbody tr").await;
     assert!(row.contains(OFFER) && row.contains(GERMAN_FIRM), "{row}");
-    screenshots(b, "interests").await;
+    check_page(b, "interests").await;
+    b.click(".account-nav a[href='/account']").await;
+    b.click(".am-pages a[href='/account/offers']").await;
+    assert!(b.text("main").await.contains(OFFER));
+    check_page(b, "my-offers").await;
+}
+
+/// The firm saves a search from the offer search page (so that its lists have a row).
+async fn save_search(b: &Browser) {
+    b.goto("/offers?q=toczenie").await;
+    b.assert_accessible("offers-signed-in").await;
+    b.fill("#name", "Toczenie").await;
+    b.click(".of-save-search button[type=submit]").await;
+    assert_eq!(b.path().await, "/account/searches?done=saved");
+    check_page(b, "searches").await;
+}
+
+/// The firm's other account pages, each opened from the account page (tokens, its
+/// organisation's users, notifications, saved searches...); a token is created first, so
+/// that the tokens page shows its secret and a row.
+async fn account_pages(b: &Browser) {
+    b.click(".account-nav a[href='/account']").await;
+    let links = b
+        .script("return [...document.querySelectorAll('.am-pages a')].map(a => a.getAttribute('href'));")
+        .await;
+    let links: Vec<String> = serde_json::from_value(links).expect("links");
+    // Seen on the way already, or a download rather than a page.
+    let seen = [
+        "/join",
+        "/review",
+        "/account/offers",
+        "/account/interests",
+        "/account/export",
+    ];
+    for href in links.iter().filter(|h| !seen.contains(&h.as_str())) {
+        b.goto(href).await;
+        if href == "/account/tokens" {
+            b.fill("#name", "ERP").await;
+            b.click(".stacked-form button[type=submit]").await;
+            b.find("#secret").await;
+        }
+        let name = format!(
+            "account{}",
+            href.trim_start_matches("/account").replace('/', "-")
+        );
+        check_page(b, &name).await;
+    }
+    assert!(links.len() > seen.len(), "account pages: {links:?}");
 }
 
 /// The directory: a search by name, then the firm's profile.
 async fn directory(r: &Browser, org: i64) {
     r.click(".site-nav a[href='/directory']").await;
     r.type_and_enter("#q", "Mechaniki").await;
-    screenshots(r, "directory-search").await;
+    check_page(r, "directory-search").await;
     r.click(&format!(".org-list a[href='/directory/{org}']"))
         .await;
     assert_eq!(r.text("h1").await, COMPANY);
-    screenshots(r, "org-profile").await;
+    check_page(r, "org-profile").await;
+    r.click(".badges a.badge").await;
+    assert_eq!(r.text("h1").await, "Klaster Obróbki Metali");
+    check_page(r, "cluster").await;
 }
 
 /// Cluster analytics for PL84 chosen on the form: the ranking table, the charts load as
 /// images, the CSV link.
 async fn analytics(r: &Browser) {
     r.click(".site-nav a[href='/analytics']").await;
+    r.assert_accessible("analytics-form").await;
     r.choose("#an-region", "PL84").await;
     r.click(".an-form button[type=submit]").await;
     assert!(r.path().await.starts_with("/analytics/demo/PL84"));
@@ -320,7 +393,10 @@ async fn analytics(r: &Browser) {
     }
     let csv = r.attr("a[download]", "href").await.unwrap_or_default();
     assert!(csv.contains(".csv"), "{csv}");
-    screenshots(r, "analytics-pl84").await;
+    check_page(r, "analytics-pl84").await;
+    // The printable report, a page of its own.
+    r.click(".an-actions li:nth-child(2) a").await;
+    r.assert_accessible("analytics-report").await;
 }
 
 pub async fn run(e2e: &E2e) {
@@ -338,6 +414,8 @@ pub async fn run(e2e: &E2e) {
     e2e.settle().await;
     let reader = german_reader_writes(e2e, id).await;
     firm_sees_the_interest(e2e, &firm).await;
+    save_search(&firm).await;
+    account_pages(&firm).await;
     firm.close().await;
     directory(&reader, org).await;
     analytics(&reader).await;

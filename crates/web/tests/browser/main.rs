@@ -3,11 +3,13 @@
 //! A visitor uses the pages as a person would: clicks the language switch, tabs to the skip
 //! link, types a search and submits it with Enter, opens an offer; a link in an alert mail
 //! caught by the SMTP sink opens in the browser. Screenshots of the main pages
-//! at phone and desktop widths are saved under `<target>/e2e-screenshots/`.
+//! at phone and desktop widths are saved under `<target>/e2e-screenshots/`, and each is audited
+//! there with axe-core against WCAG 2.0/2.1 A and AA ([`check_page`]).
 //!
 //! Needs Debian's `chromium` and `chromium-driver` (`.ci/run` installs them; elsewhere
-//! `KLASTER_CHROMIUM` and `KLASTER_CHROMEDRIVER` may name the programs); without them the test
-//! prints a notice and passes, unless `KLASTER_REQUIRE_BROWSER=1` (as in CI).
+//! `KLASTER_CHROMIUM` and `KLASTER_CHROMEDRIVER` may name the programs) and axe-core from npm
+//! (`npm ci` in this folder, as `.ci/run` does); without them the test (or the audits) is
+//! skipped with a notice, unless `KLASTER_REQUIRE_BROWSER=1` (as in CI).
 //!
 //! The whole journey of a firm (sign up, the verification mail from [`E2e::sink`], the
 //! questionnaire, the coordinator's acceptance, an offer, a German reader's interest, the
@@ -54,14 +56,16 @@ async fn seed(e2e: &E2e) -> (i64, i64) {
     (org, id)
 }
 
-/// Saves the page at phone and desktop widths, then checks that nothing sticks out sideways
-/// on the phone (the screenshot shows what does).
-async fn screenshots(b: &Browser, name: &str) {
+/// Saves the page at phone and desktop widths and audits its accessibility at each (axe-core,
+/// WCAG 2.1 A/AA: no serious or critical violation), then checks that nothing sticks out
+/// sideways on the phone (the screenshot shows what does).
+async fn check_page(b: &Browser, name: &str) {
     b.viewport(PHONE).await;
     let overflow = b.overflow().await;
     for size in [PHONE, DESKTOP] {
         let file = b.screenshot(name, size).await;
         harness::notice(&format!("screenshot: {}", file.display()));
+        b.assert_accessible(&format!("{name}-{}", size.0)).await;
     }
     assert!(
         overflow.is_empty(),
@@ -101,7 +105,7 @@ async fn language_switch(b: &Browser) {
             .unwrap_or_default();
         assert_eq!(current, *code, "the switch marks the current language");
         if *code == "ru" {
-            screenshots(b, "home-ru").await;
+            check_page(b, "home-ru").await;
         }
     }
     // Remembered (a cookie): the navigation keeps the language.
@@ -125,11 +129,11 @@ async fn search_and_open(b: &Browser, id: i64) {
         !b.find_all(".results mark").await.is_empty(),
         "the matched word is marked"
     );
-    screenshots(b, "offers-pl").await;
+    check_page(b, "offers-pl").await;
     b.click(".results .card-title a").await;
     assert_eq!(b.path().await, format!("/offers/{id}"));
     assert_eq!(b.text("h1").await, TITLE);
-    screenshots(b, "offer-pl").await;
+    check_page(b, "offer-pl").await;
 }
 
 /// A German speaker's browser (no German UI): the UI falls back to the next language the
@@ -147,7 +151,7 @@ async fn german_reader(e2e: &E2e, id: i64) {
     b.click(".versions a[hreflang=de]").await;
     assert_eq!(b.attr("h1", "lang").await.as_deref(), Some("de"));
     assert_eq!(b.lang().await, "en", "the UI stays English");
-    screenshots(&b, "offer-de").await;
+    check_page(&b, "offer-de").await;
     b.close().await;
 }
 
@@ -200,7 +204,7 @@ async fn a_visitor_switches_language_searches_and_reads_an_offer() {
     let b = e2e.browser("pl-PL,pl").await;
     b.goto("/").await;
     skip_link_comes_first(&b).await;
-    screenshots(&b, "home-pl").await;
+    check_page(&b, "home-pl").await;
     language_switch(&b).await;
     search_and_open(&b, id).await;
     b.close().await;
