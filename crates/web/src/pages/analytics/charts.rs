@@ -9,7 +9,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use klaster_analytics::labels::name_of;
 use klaster_analytics::output::{Format, potential_table};
-use klaster_analytics::{html, svg};
+use klaster_analytics::{English, html, svg};
 
 use super::data::{self, Computed};
 use super::{Choose, Refusal, Selection, level_name, names, select};
@@ -121,8 +121,8 @@ fn chart(ui: &Ui, s: &Selection, c: &Computed, kind: Chart) -> Result<Response, 
     };
     let notes = &c.report.notes;
     let body = match kind {
-        Chart::Bubble => svg::bubble_chart(yr, &s.region, c.region, false, &label, notes),
-        Chart::Stars => svg::star_bars(yr, &s.region, c.region, STAR_ROWS, &label, notes),
+        Chart::Bubble => svg::bubble_chart(yr, &s.region, c.region, false, &label, notes, &English),
+        Chart::Stars => svg::star_bars(yr, &s.region, c.region, STAR_ROWS, &label, notes, &English),
     };
     let mut res = respond(ui, "image/svg+xml", body);
     // An image never runs anything, even opened on its own; its attributes style it.
@@ -137,7 +137,7 @@ fn chart(ui: &Ui, s: &Selection, c: &Computed, kind: Chart) -> Result<Response, 
 /// allows its own inline stylesheet and nothing else.
 fn report(ui: &Ui, s: &Selection, c: &Computed) -> Result<Response, PageError> {
     let label = |code: &str| name_of(c.categories(), code, 48).unwrap_or_else(|| code.to_string());
-    let html = html::region_report(&c.report, &s.region, &label).map_err(|e| {
+    let html = html::region_report(&c.report, &s.region, &label, &English).map_err(|e| {
         tracing::error!(error = %e, "report failed");
         PageError::Internal
     })?;
