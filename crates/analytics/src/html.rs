@@ -1,4 +1,5 @@
-//! A printable HTML report of one region's analysis (no scripts, inline SVG charts).
+//! A printable HTML report of one region's analysis (no scripts, inline SVG charts), in the
+//! words of a [`Wording`] ([`English`](crate::wording::English) for the engine's own).
 
 use std::fmt::Write;
 
@@ -6,10 +7,17 @@ use crate::analysis::{Level, YearResult};
 use crate::error::{Error, Result};
 use crate::report::Report;
 use crate::svg::{bubble_chart, esc, proximity_network, star_bars};
+use crate::wording::{Msg, Wording};
 
-fn num(v: f64, digits: usize) -> String {
+/// `m` in the wording, escaped.
+fn said(w: &dyn Wording, m: Msg<'_>) -> String {
+    esc(&w.say(m))
+}
+
+/// `v` as the wording writes it, `–` where it is not finite.
+fn num(w: &dyn Wording, v: f64, digits: usize) -> String {
     if v.is_finite() {
-        format!("{v:.digits$}")
+        w.number(v, digits)
     } else {
         "–".into()
     }
@@ -20,17 +28,24 @@ fn ranking_table(
     rows: &[crate::potential::PotentialRow],
     labels: &dyn Fn(&str) -> String,
     limit: usize,
+    w: &dyn Wording,
 ) {
-    out.push_str(
-        "<table><thead><tr><th>#</th><th>code</th><th>name</th><th>score</th><th>employment</th>",
+    let _ = write!(
+        out,
+        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>",
+        said(w, Msg::ColRank),
+        said(w, Msg::ColCode),
+        said(w, Msg::ColName),
+        said(w, Msg::ColScore),
+        said(w, Msg::ColEmployment)
     );
     if let Some(f) = rows.first() {
         for c in &f.components {
             let _ = write!(
                 out,
-                "<th>{} <small>(w {})</small></th>",
-                c.name.replace('_', " "),
-                c.weight
+                "<th>{} <small>({})</small></th>",
+                said(w, Msg::Component(c.name)),
+                said(w, Msg::Weight(c.weight))
             );
         }
     }
@@ -42,19 +57,19 @@ fn ranking_table(
             row.rank,
             esc(&row.code),
             esc(&labels(&row.code)),
-            num(row.score, 3),
-            num(row.employment, 0)
+            esc(&num(w, row.score, 3)),
+            esc(&num(w, row.employment, 0))
         );
         for c in &row.components {
             if c.available {
                 let _ = write!(
                     out,
                     "<td>{} <small>({})</small></td>",
-                    num(c.value, 3),
-                    num(c.score, 2)
+                    esc(&num(w, c.value, 3)),
+                    esc(&num(w, c.score, 2))
                 );
             } else {
-                out.push_str("<td>n/a</td>");
+                let _ = write!(out, "<td>{}</td>", said(w, Msg::NotAvailable));
             }
         }
         out.push_str("</tr>");
@@ -63,8 +78,15 @@ fn ranking_table(
 }
 
 /// The report of region `code`: potential ranking (industries and categories), charts,
-/// shift-share, diagnostics and the parameters used. `labels` maps codes to names.
-pub fn region_report(rep: &Report, code: &str, labels: &dyn Fn(&str) -> String) -> Result<String> {
+/// shift-share, diagnostics and the parameters used. `labels` maps codes to names, `w` says
+/// everything else. The data's own texts (notes aside, see [`Wording::note`]; warnings) are
+/// shown as they are.
+pub fn region_report(
+    rep: &Report,
+    code: &str,
+    labels: &dyn Fn(&str) -> String,
+    w: &dyn Wording,
+) -> Result<String> {
     let r = rep
         .regions
         .iter()
@@ -75,72 +97,102 @@ pub fn region_report(rep: &Report, code: &str, labels: &dyn Fn(&str) -> String) 
         .last()
         .ok_or_else(|| Error::Param("no year analysed".into()))?;
     let cat = rep.categories.last();
+    let name = labels(code);
     let mut h = String::new();
     let _ = write!(
         h,
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Cluster analysis {c} {y}</title>\
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title>\
          <style>body{{font-family:sans-serif;max-width:60rem;margin:1rem auto;color:#222}}\
          table{{border-collapse:collapse;font-size:.8rem;margin:.5rem 0}}td,th{{border:1px solid #ccc;padding:.15rem .35rem;text-align:right}}\
          td:nth-child(2),td:nth-child(3),th{{text-align:left}}.note{{border:2px solid #b00;color:#b00;padding:.4rem;font-weight:bold}}\
          svg{{max-width:100%;height:auto}}section{{break-inside:avoid}}@media print{{body{{max-width:none}}}}</style></head><body><main>\
-         <h1>Cluster analysis: {c}, {y}</h1>",
-        c = esc(&labels(code)),
-        y = yr.year
+         <h1>{heading}</h1>",
+        lang = esc(w.lang()),
+        title = said(
+            w,
+            Msg::ReportTitle {
+                region: &name,
+                year: yr.year
+            }
+        ),
+        heading = said(
+            w,
+            Msg::ReportHeading {
+                region: &name,
+                year: yr.year
+            }
+        ),
     );
     for n in &rep.notes {
-        let _ = write!(h, "<p class=\"note\">{}</p>", esc(n));
+        let _ = write!(h, "<p class=\"note\">{}</p>", esc(&w.note(n)));
     }
     let nc = yr.n_cols();
-    let total = yr.region_total[r];
     let _ = write!(
         h,
-        "<p>Source: {}. Years analysed: {:?}. Employment in {}: {}. Diversity {} industries at LQ &ge; {}; ECI {}; COI {}.</p>",
-        esc(&rep.source),
-        rep.years,
-        esc(code),
-        num(total, 0),
-        num(yr.diversity.get(r).copied().unwrap_or(f64::NAN), 0),
-        rep.params.complexity.threshold,
-        num(yr.eci[r], 3),
-        num(yr.coi[r], 3)
+        "<p>{}</p>",
+        said(
+            w,
+            Msg::ReportSummary {
+                source: &rep.source,
+                years: &rep.years,
+                region: code,
+                employment: &num(w, yr.region_total[r], 0),
+                diversity: &num(w, yr.diversity.get(r).copied().unwrap_or(f64::NAN), 0),
+                threshold: rep.params.complexity.threshold,
+                eci: &num(w, yr.eci[r], 3),
+                coi: &num(w, yr.coi[r], 3),
+            }
+        )
     );
-    h.push_str("<section><h2>Potential clusters</h2><p>Each component is shown with its value and its score in [0, 1] (stars/3; PCI: percentile among industries; otherwise the region's percentile among all regions in the same industry); the score is the weighted mean.</p>");
+    let _ = write!(
+        h,
+        "<section><h2>{}</h2><p>{}</p>",
+        said(w, Msg::PotentialHeading),
+        said(w, Msg::PotentialIntro)
+    );
     for p in rep.potential.iter().filter(|p| p.region == code) {
         let _ = write!(
             h,
             "<h3>{}</h3>",
-            if p.level == Level::Category {
-                "Cluster categories"
-            } else {
-                "Industries"
-            }
+            said(
+                w,
+                if p.level == Level::Category {
+                    Msg::LevelCategories
+                } else {
+                    Msg::LevelIndustries
+                }
+            )
         );
         ranking_table(
             &mut h,
             &p.rows,
             labels,
             if p.level == Level::Category { 50 } else { 25 },
+            w,
         );
     }
     h.push_str("</section>");
-    let notes = rep.notes.clone();
+    let notes = &rep.notes;
     if let Some(c) = cat {
         let _ = write!(
             h,
-            "<section><h2>Categories: stars and dynamics</h2>{}</section>",
-            bubble_chart(c, code, r, false, labels, &notes)
+            "<section><h2>{}</h2>{}</section>",
+            said(w, Msg::CategoriesCharts),
+            bubble_chart(c, code, r, false, labels, notes, w)
         );
     }
     let _ = write!(
         h,
-        "<section><h2>Industries: stars and dynamics</h2>{}{}</section>",
-        bubble_chart(yr, code, r, false, labels, &notes),
-        star_bars(cat.unwrap_or(yr), code, r, 30, labels, &notes)
+        "<section><h2>{}</h2>{}{}</section>",
+        said(w, Msg::IndustriesCharts),
+        bubble_chart(yr, code, r, false, labels, notes, w),
+        star_bars(cat.unwrap_or(yr), code, r, 30, labels, notes, w)
     );
     let _ = write!(
         h,
-        "<section><h2>Related industries</h2>{}</section>",
-        proximity_network(yr, code, r, 40, 0.7, labels, &notes)
+        "<section><h2>{}</h2>{}</section>",
+        said(w, Msg::RelatedHeading),
+        proximity_network(yr, code, r, 40, 0.7, labels, notes, w)
     );
     // shift-share of the region
     let ss: Vec<_> = rep
@@ -149,32 +201,50 @@ pub fn region_report(rep: &Report, code: &str, labels: &dyn Fn(&str) -> String) 
         .filter(|s| s.region == code)
         .collect();
     if let Some(t) = ss.iter().find(|s| s.industry == "*") {
+        let (from, to) = rep.params.shift_share.unwrap_or_default();
         let _ = write!(
             h,
-            "<section><h2>Shift-share {:?}</h2><p>Change {}: national share {}, industry mix {}, regional (competitive) shift {}.</p>",
-            rep.params.shift_share.unwrap_or_default(),
-            num(t.actual_change, 0),
-            num(t.national_share, 0),
-            num(t.industry_mix, 0),
-            num(t.regional_shift, 0)
+            "<section><h2>{}</h2><p>{}</p>",
+            said(w, Msg::ShiftShareHeading { from, to }),
+            said(
+                w,
+                Msg::ShiftShareSummary {
+                    change: &num(w, t.actual_change, 0),
+                    national: &num(w, t.national_share, 0),
+                    mix: &num(w, t.industry_mix, 0),
+                    regional: &num(w, t.regional_shift, 0),
+                }
+            )
         );
         let mut top: Vec<_> = ss
             .iter()
             .filter(|s| s.industry != "*" && s.regional_shift.is_finite())
             .collect();
         top.sort_by(|a, b| b.regional_shift.total_cmp(&a.regional_shift));
-        h.push_str("<table><thead><tr><th>code</th><th>name</th><th>base</th><th>change</th><th>national</th><th>mix</th><th>regional</th></tr></thead><tbody>");
+        h.push_str("<table><thead><tr>");
+        for m in [
+            Msg::ColCode,
+            Msg::ColName,
+            Msg::ColBase,
+            Msg::ColChange,
+            Msg::ColNational,
+            Msg::ColMix,
+            Msg::ColRegional,
+        ] {
+            let _ = write!(h, "<th>{}</th>", said(w, m));
+        }
+        h.push_str("</tr></thead><tbody>");
         for s in top.iter().take(10).chain(top.iter().rev().take(5)) {
             let _ = write!(
                 h,
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 esc(&s.industry),
                 esc(&labels(&s.industry)),
-                num(s.base, 0),
-                num(s.actual_change, 0),
-                num(s.national_share, 0),
-                num(s.industry_mix, 0),
-                num(s.regional_shift, 0)
+                esc(&num(w, s.base, 0)),
+                esc(&num(w, s.actual_change, 0)),
+                esc(&num(w, s.national_share, 0)),
+                esc(&num(w, s.industry_mix, 0)),
+                esc(&num(w, s.regional_shift, 0))
             );
         }
         h.push_str("</tbody></table></section>");
@@ -182,26 +252,38 @@ pub fn region_report(rep: &Report, code: &str, labels: &dyn Fn(&str) -> String) 
     let d = &rep.diagnostics;
     let _ = write!(
         h,
-        "<section><h2>Data quality</h2><p>{} cells absent from the input (taken as 0), {} missing, {} suppressed (their own indicators are left empty; totals count them as 0).</p><ul>",
-        d.absent_cells, d.missing_cells, d.suppressed_cells
+        "<section><h2>{}</h2><p>{}</p><ul>",
+        said(w, Msg::DataQualityHeading),
+        said(
+            w,
+            Msg::DataQuality {
+                absent: d.absent_cells,
+                missing: d.missing_cells,
+                suppressed: d.suppressed_cells,
+            }
+        )
     );
-    for w in d.warnings.iter().take(20) {
-        let _ = write!(h, "<li>{}</li>", esc(w));
+    for warning in d.warnings.iter().take(20) {
+        let _ = write!(h, "<li>{}</li>", esc(warning));
     }
     let held = (0..nc)
         .filter(|&c| yr.present.get(r * nc + c) == Some(&1))
         .count();
     let _ = writeln!(
         h,
-        "</ul></section><section><h2>Method and parameters</h2><p>LQ = (e_ri/e_r)/(e_i/e); presence at LQ &ge; {}; {} industries present. \
-         Stars (European Cluster Observatory): size and focus for the top {}% of regions, specialisation at LQ &ge; {}. \
-         Complexity conventions: {:?}. Weights: {:?}.</p></section></main></body></html>",
-        rep.params.complexity.threshold,
-        held,
-        ((1.0 - rep.params.stars.size_quantile) * 100.0).round(),
-        rep.params.stars.specialisation_lq,
-        rep.params.complexity,
-        rep.params.weights
+        "</ul></section><section><h2>{}</h2><p>{}</p></section></main></body></html>",
+        said(w, Msg::MethodHeading),
+        said(
+            w,
+            Msg::Method {
+                threshold: rep.params.complexity.threshold,
+                present: held,
+                top_percent: ((1.0 - rep.params.stars.size_quantile) * 100.0).round(),
+                specialisation_lq: rep.params.stars.specialisation_lq,
+                complexity: &rep.params.complexity,
+                weights: &rep.params.weights,
+            }
+        )
     );
     Ok(h)
 }

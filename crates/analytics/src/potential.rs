@@ -53,6 +53,14 @@ impl Weights {
         "complexity",
     ];
 
+    /// Each component's name (as in [`Weights::NAMES`]) with its weight.
+    pub fn named(&self) -> impl Iterator<Item = (&'static str, f64)> + '_ {
+        Self::NAMES
+            .iter()
+            .enumerate()
+            .map(|(k, n)| (*n, self.get(k)))
+    }
+
     fn get(&self, k: usize) -> f64 {
         [
             self.stars,

@@ -1,10 +1,12 @@
 //! SVG charts of one region: the cluster bubble chart, star bars and the proximity network.
 //! Plain SVG 1.1 strings (no scripts), with a title, a description and the data set's notes
-//! (e.g. the illustrative label) printed in the chart.
+//! (e.g. the illustrative label) printed in the chart. Every word comes from a [`Wording`]
+//! ([`English`](crate::wording::English) for the engine's own) and is escaped, like names.
 
 use std::fmt::Write;
 
 use crate::analysis::{Level, YearResult};
+use crate::wording::{Msg, Wording};
 
 const STAR_COLOURS: [&str; 4] = ["#9e9e9e", "#f2c14e", "#f08a24", "#c0392b"];
 
@@ -42,15 +44,16 @@ fn title_id(title: &str, desc: &str) -> String {
     format!("chart-{:08x}", hash as u32)
 }
 
-fn footer(out: &mut String, _w: f64, h: f64, notes: &[String]) {
+fn footer(out: &mut String, h: f64, notes: &[String], w: &dyn Wording) {
     // the illustrative label first and bold; long notes shortened to fit
     let mut ns: Vec<&String> = notes.iter().collect();
     ns.sort_by_key(|n| !n.contains("ILLUSTRATIVE"));
     for (k, n) in ns.iter().take(2).enumerate() {
+        let n = w.note(n);
         let text: String = if n.chars().count() > 125 {
             n.chars().take(122).chain("...".chars()).collect()
         } else {
-            n.to_string()
+            n
         };
         let _ = write!(
             out,
@@ -64,14 +67,16 @@ fn footer(out: &mut String, _w: f64, h: f64, notes: &[String]) {
 }
 
 /// Bubble chart: x = LQ (log scale), y = growth (CAGR) or change of LQ, area = employment,
-/// colour = stars. `y_change_lq` picks the y variable.
+/// colour = stars. `y_change_lq` picks the y variable; `region` (code or name) is for the
+/// title, `r` the region's index.
 pub fn bubble_chart(
     yr: &YearResult,
-    region_code: &str,
+    region: &str,
     r: usize,
     y_change_lq: bool,
     labels: &dyn Fn(&str) -> String,
     notes: &[String],
+    wd: &dyn Wording,
 ) -> String {
     let (w, h) = (760.0, 520.0);
     let (l, rgt, top, bot) = (60.0, 150.0, 40.0, 70.0);
@@ -88,32 +93,35 @@ pub fn bubble_chart(
             (x.is_finite() && x > 0.0 && y.is_finite() && e > 0.0).then_some((c, x, y, e))
         })
         .collect();
-    let ylabel = if y_change_lq {
-        "change of LQ"
+    let ylabel = wd.say(if y_change_lq {
+        Msg::AxisLqChange
     } else {
-        "employment growth (CAGR)"
-    };
+        Msg::AxisGrowth
+    });
     // A report shows both levels: their charts need titles of their own.
-    let what = match yr.level {
-        Level::Category => "Cluster categories",
-        Level::Industry => "Industries",
-    };
+    let level = wd.say(match yr.level {
+        Level::Category => Msg::LevelCategories,
+        Level::Industry => Msg::LevelIndustries,
+    });
     let mut s = header(
         w,
         h,
         &format!(
-            "{what} of {region_code}, {}: specialisation and dynamics",
-            yr.year
+            "{level}: {}",
+            wd.say(Msg::BubbleTitle {
+                region,
+                year: yr.year,
+            })
         ),
-        &format!(
-            "Bubble chart: x location quotient (log scale), y {ylabel}, bubble area employment, colour stars"
-        ),
+        &wd.say(Msg::BubbleDesc { y_axis: &ylabel }),
     );
     if pts.is_empty() {
-        s.push_str(
-            "<text x=\"60\" y=\"80\">No cells with LQ and growth to show (one year only?)</text>",
+        let _ = write!(
+            s,
+            "<text x=\"60\" y=\"80\">{}</text>",
+            esc(&wd.say(Msg::BubbleEmpty))
         );
-        footer(&mut s, w, h, notes);
+        footer(&mut s, h, notes, wd);
         return s;
     }
     let lx: Vec<f64> = pts.iter().map(|p| p.1.log2()).collect();
@@ -153,31 +161,35 @@ pub fn bubble_chart(
             "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
             px(k as f64),
             h - bot + 14.0,
-            2f64.powi(k)
+            // 2^-k has k decimals: 0.5, 0.25
+            wd.number(2f64.powi(k), (-k).max(0) as usize)
         );
         k += 1;
     }
     for t in 0..=4 {
         let y = ymin + (ymax - ymin) * t as f64 / 4.0;
         let lab = if y_change_lq {
-            format!("{y:.2}")
+            wd.number(y, 2)
         } else {
-            format!("{:.1}%", y * 100.0)
+            wd.percent(y, 1)
         };
         let _ = write!(
             s,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{lab}</text>",
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
             l - 4.0,
-            py(y) + 4.0
+            py(y) + 4.0,
+            esc(&lab)
         );
     }
     let _ = write!(
         s,
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">location quotient (log scale)</text>\
-         <text transform=\"translate(14 {}) rotate(-90)\" text-anchor=\"middle\">{ylabel}</text>",
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\
+         <text transform=\"translate(14 {}) rotate(-90)\" text-anchor=\"middle\">{}</text>",
         (l + w - rgt) / 2.0,
         h - bot + 30.0,
-        (top + h - bot) / 2.0
+        esc(&wd.say(Msg::AxisLq)),
+        (top + h - bot) / 2.0,
+        esc(&ylabel)
     );
     // largest first so small bubbles stay visible
     let mut order: Vec<usize> = (0..pts.len()).collect();
@@ -187,13 +199,22 @@ pub fn bubble_chart(
         let rad = 3.0 + 27.0 * (e / emax).sqrt();
         let st = yr.stars(r * nc + c).min(3) as usize;
         let name = labels(&yr.codes[c]);
+        let tip = wd.say(Msg::BubbleTip {
+            name: &name,
+            lq: &wd.number(x, 2),
+            y_axis: &ylabel,
+            y,
+            growth: !y_change_lq,
+            employment: &wd.number(e, 0),
+            stars: st,
+        });
         let _ = write!(
             s,
-            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{rad:.1}\" fill=\"{}\" fill-opacity=\"0.65\" stroke=\"#333\" stroke-width=\"0.5\"><title>{}: LQ {x:.2}, {ylabel} {y:.4}, employment {e:.0}, {st} star(s)</title></circle>",
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{rad:.1}\" fill=\"{}\" fill-opacity=\"0.65\" stroke=\"#333\" stroke-width=\"0.5\"><title>{}</title></circle>",
             px(x.log2()),
             py(y),
             STAR_COLOURS[st],
-            esc(&name)
+            esc(&tip)
         );
         if rank < 12 || st >= 2 {
             let _ = write!(
@@ -209,15 +230,15 @@ pub fn bubble_chart(
     for (k, col) in STAR_COLOURS.iter().enumerate() {
         let _ = write!(
             s,
-            "<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{col}\"/><text x=\"{}\" y=\"{}\">{k} star{}</text>",
+            "<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{col}\"/><text x=\"{}\" y=\"{}\">{}</text>",
             w - 120.0,
             top + 10.0 + 16.0 * k as f64,
             w - 110.0,
             top + 14.0 + 16.0 * k as f64,
-            if k == 1 { "" } else { "s" }
+            esc(&wd.say(Msg::Stars(k)))
         );
     }
-    footer(&mut s, w, h, notes);
+    footer(&mut s, h, notes, wd);
     s
 }
 
@@ -225,11 +246,12 @@ pub fn bubble_chart(
 /// focus segments), sorted by stars then LQ; at most `limit` rows.
 pub fn star_bars(
     yr: &YearResult,
-    region_code: &str,
+    region: &str,
     r: usize,
     limit: usize,
     labels: &dyn Fn(&str) -> String,
     notes: &[String],
+    wd: &dyn Wording,
 ) -> String {
     let nc = yr.n_cols();
     let mut rows: Vec<usize> = (0..nc).filter(|&c| yr.stars(r * nc + c) > 0).collect();
@@ -244,14 +266,17 @@ pub fn star_bars(
     let mut s = header(
         w,
         h,
-        &format!("Cluster stars of {region_code}, {}", yr.year),
-        "Bars: one segment per star (size, specialisation, focus)",
+        &wd.say(Msg::StarsTitle {
+            region,
+            year: yr.year,
+        }),
+        &wd.say(Msg::StarsDesc),
     );
     let (x0, seg) = (300.0, 110.0);
     let kinds = [
-        ("size", "#4e79a7"),
-        ("specialisation", "#f28e2b"),
-        ("focus", "#59a14f"),
+        (esc(&wd.say(Msg::StarSize)), "#4e79a7"),
+        (esc(&wd.say(Msg::StarSpecialisation)), "#f28e2b"),
+        (esc(&wd.say(Msg::StarFocus)), "#59a14f"),
     ];
     for (k, (name, col)) in kinds.iter().enumerate() {
         let _ = write!(
@@ -262,7 +287,11 @@ pub fn star_bars(
         );
     }
     if rows.is_empty() {
-        s.push_str("<text x=\"10\" y=\"70\">No starred industries.</text>");
+        let _ = write!(
+            s,
+            "<text x=\"10\" y=\"70\">{}</text>",
+            esc(&wd.say(Msg::StarsEmpty))
+        );
     }
     for (k, &c) in rows.iter().enumerate() {
         let i = r * nc + c;
@@ -277,7 +306,7 @@ pub fn star_bars(
         let mut x = x0;
         for (flag, (name, col)) in [yr.size_star[i], yr.specialisation_star[i], yr.focus_star[i]]
             .iter()
-            .zip(kinds)
+            .zip(&kinds)
         {
             if *flag == 1 {
                 let _ = write!(
@@ -291,39 +320,52 @@ pub fn star_bars(
         }
         let _ = write!(
             s,
-            "<text x=\"{}\" y=\"{}\">LQ {:.2}</text>",
+            "<text x=\"{}\" y=\"{}\">{}</text>",
             x + 6.0,
             y + 12.0,
-            yr.lq[i]
+            esc(&wd.say(Msg::BarLq {
+                lq: &wd.number(yr.lq[i], 2)
+            }))
         );
     }
-    footer(&mut s, w, h, notes);
+    footer(&mut s, h, notes, wd);
     s
 }
 
 /// Proximity network of the region's industries: the `limit` largest present industries and
 /// the most related absent ones (by density), edges for the strongest proximities (each node's
 /// two nearest neighbours plus all pairs above `min_phi`). Deterministic force layout.
+// The chart's data, its two layout parameters and what it says: grouping them would only
+// move the list elsewhere.
+#[allow(clippy::too_many_arguments)]
 pub fn proximity_network(
     yr: &YearResult,
-    region_code: &str,
+    region: &str,
     r: usize,
     limit: usize,
     min_phi: f64,
     labels: &dyn Fn(&str) -> String,
     notes: &[String],
+    wd: &dyn Wording,
 ) -> String {
     let nc = yr.n_cols();
     let (w, h) = (760.0, 620.0);
     let mut s = header(
         w,
         h,
-        &format!("Related industries of {region_code}, {}", yr.year),
-        "Network: nodes are industries (filled = present, RCA >= threshold; open = related opportunities), edges proximity",
+        &wd.say(Msg::NetworkTitle {
+            region,
+            year: yr.year,
+        }),
+        &wd.say(Msg::NetworkDesc),
     );
     if yr.proximity.len() != nc * nc || yr.present.len() != yr.lq.len() {
-        s.push_str("<text x=\"10\" y=\"60\">No proximity computed (relatedness skipped).</text>");
-        footer(&mut s, w, h, notes);
+        let _ = write!(
+            s,
+            "<text x=\"10\" y=\"60\">{}</text>",
+            esc(&wd.say(Msg::NetworkNoProximity))
+        );
+        footer(&mut s, h, notes, wd);
         return s;
     }
     let mut present: Vec<usize> = (0..nc).filter(|&c| yr.present[r * nc + c] == 1).collect();
@@ -339,8 +381,12 @@ pub fn proximity_network(
     let nodes: Vec<usize> = present.iter().chain(&absent).copied().collect();
     let n = nodes.len();
     if n == 0 {
-        s.push_str("<text x=\"10\" y=\"60\">No industries to show.</text>");
-        footer(&mut s, w, h, notes);
+        let _ = write!(
+            s,
+            "<text x=\"10\" y=\"60\">{}</text>",
+            esc(&wd.say(Msg::NetworkEmpty))
+        );
+        footer(&mut s, h, notes, wd);
         return s;
     }
     let phi = |a: usize, b: usize| yr.proximity[nodes[a] * nc + nodes[b]];
@@ -422,20 +468,24 @@ pub fn proximity_network(
         let rad = 4.0 + 14.0 * (e.max(0.0) / emax).sqrt();
         let held = yr.present[r * nc + c] == 1;
         let st = yr.stars(r * nc + c).min(3) as usize;
+        let name = labels(&yr.codes[c]);
+        let tip = wd.say(Msg::NodeTip {
+            name: &name,
+            present: held,
+            density: &wd.number(yr.density[r * nc + c], 3),
+        });
         let _ = write!(
             s,
-            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{rad:.1}\" fill=\"{}\" stroke=\"#333\"><title>{}: {}, density {:.3}</title></circle>\
+            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{rad:.1}\" fill=\"{}\" stroke=\"#333\"><title>{}</title></circle>\
              <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"9\">{}</text>",
             if held { STAR_COLOURS[st] } else { "#fff" },
-            esc(&labels(&yr.codes[c])),
-            if held { "present" } else { "absent" },
-            yr.density[r * nc + c],
+            esc(&tip),
             x + rad + 2.0,
             y + 3.0,
-            esc(&labels(&yr.codes[c]))
+            esc(&name)
         );
     }
-    footer(&mut s, w, h, notes);
+    footer(&mut s, h, notes, wd);
     s
 }
 

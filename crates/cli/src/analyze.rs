@@ -14,8 +14,8 @@ use klaster_analytics::hierarchy::{NaceLevel, nace_at_level, nuts_at_level};
 use klaster_analytics::labels::name_of;
 use klaster_analytics::output::{self, Format, Table};
 use klaster_analytics::{
-    Analyzer, Categories, ComplexityOptions, Dataset, Level, Params, Preset, ReadOptions, Weights,
-    analyze_with_firms,
+    Analyzer, Categories, ComplexityOptions, Dataset, English, Level, Params, Preset, ReadOptions,
+    Weights, analyze_with_firms,
 };
 
 #[derive(Debug, Subcommand)]
@@ -544,7 +544,7 @@ pub fn run(cmd: AnalyzeCmd) -> Result<()> {
             let rep = region_report(&ds, &mut p, &region)?;
             let label =
                 |code: &str| name_of(labels.as_ref(), code, 48).unwrap_or_else(|| code.to_string());
-            let html = klaster_analytics::html::region_report(&rep, &region, &label)?;
+            let html = klaster_analytics::html::region_report(&rep, &region, &label, &English)?;
             for n in &ds.notes {
                 eprintln!("note: {n}");
             }
@@ -579,18 +579,18 @@ pub fn run(cmd: AnalyzeCmd) -> Result<()> {
                 |code: &str| name_of(labels.as_ref(), code, 48).unwrap_or_else(|| code.to_string());
             let svg = match kind {
                 ChartKind::Bubble => klaster_analytics::svg::bubble_chart(
-                    yr, &region, r, lq_change, &label, &ds.notes,
+                    yr, &region, r, lq_change, &label, &ds.notes, &English,
                 ),
-                ChartKind::Stars => {
-                    klaster_analytics::svg::star_bars(yr, &region, r, 40, &label, &ds.notes)
-                }
+                ChartKind::Stars => klaster_analytics::svg::star_bars(
+                    yr, &region, r, 40, &label, &ds.notes, &English,
+                ),
                 ChartKind::Network => {
                     let ind = rep
                         .industries
                         .last()
                         .ok_or_else(|| anyhow!("nothing to chart"))?;
                     klaster_analytics::svg::proximity_network(
-                        ind, &region, r, 40, 0.7, &label, &ds.notes,
+                        ind, &region, r, 40, 0.7, &label, &ds.notes, &English,
                     )
                 }
             };

@@ -10,7 +10,7 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use chrono::{DateTime, Utc};
 use klaster_analytics::labels::name_of;
-use klaster_analytics::{Categories, Dataset, Level, Params, ReadOptions, Report};
+use klaster_analytics::{Categories, Dataset, English, Level, Params, ReadOptions, Report};
 use klaster_store::analyses::{self, NewAnalysis};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -328,7 +328,7 @@ pub async fn report(
 ) -> ApiResult<impl IntoResponse> {
     let (_, rep, labels, region) = recompute(&state, who.as_ref(), id).await?;
     let label = |code: &str| name_of(labels.as_ref(), code, 48).unwrap_or_else(|| code.to_string());
-    let html = klaster_analytics::html::region_report(&rep, &region, &label)
+    let html = klaster_analytics::html::region_report(&rep, &region, &label, &English)
         .map_err(|e| ApiError::bad_request(e.to_string()))?;
     Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html))
 }
@@ -366,11 +366,17 @@ pub async fn chart(
     })?;
     let label = |code: &str| name_of(labels.as_ref(), code, 48).unwrap_or_else(|| code.to_string());
     let svg = match kind.as_str() {
-        "bubble" => klaster_analytics::svg::bubble_chart(yr, &region, r, false, &label, &ds.notes),
-        "stars" => klaster_analytics::svg::star_bars(yr, &region, r, 40, &label, &ds.notes),
+        "bubble" => {
+            klaster_analytics::svg::bubble_chart(yr, &region, r, false, &label, &ds.notes, &English)
+        }
+        "stars" => {
+            klaster_analytics::svg::star_bars(yr, &region, r, 40, &label, &ds.notes, &English)
+        }
         _ => {
             let ind = rep.industries.last().ok_or_else(ApiError::not_found)?;
-            klaster_analytics::svg::proximity_network(ind, &region, r, 40, 0.7, &label, &ds.notes)
+            klaster_analytics::svg::proximity_network(
+                ind, &region, r, 40, 0.7, &label, &ds.notes, &English,
+            )
         }
     };
     Ok(([(header::CONTENT_TYPE, "image/svg+xml")], svg))

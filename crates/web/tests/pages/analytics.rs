@@ -199,7 +199,7 @@ async fn charts_and_report_are_served() {
             svg.contains("Przetwórstwo mleka"),
             "names in the UI language"
         );
-        let res = app.get("/analytics/demo/PL84/report").await;
+        let res = app.get("/analytics/demo/PL84/report?lang=en").await;
         assert_eq!(res.status(), StatusCode::OK);
         assert!(
             res.headers()["content-security-policy"]
@@ -207,8 +207,153 @@ async fn charts_and_report_are_served() {
                 .unwrap()
                 .starts_with("default-src 'none'")
         );
+        assert_eq!(res.headers()["content-language"], "en");
         let html = res.text().await.unwrap();
+        assert!(html.contains("<html lang=\"en\">"));
         assert!(html.contains("Cluster analysis") && html.contains("<svg"));
+    }
+}
+
+/// What each file must say in a language and must not say (the engine's English).
+struct Expect {
+    path: &'static str,
+    lang: &'static str,
+    says: &'static [&'static str],
+}
+
+/// English wording of the engine that no Polish or Russian chart or report may show.
+const ENGLISH: [&str; 16] = [
+    "location quotient (log scale)",
+    "employment growth",
+    "star(s)",
+    " stars<",
+    "Clusters of",
+    "Cluster stars of",
+    ">size<",
+    ">focus<",
+    "ILLUSTRATIVE DATA",
+    "Cluster analysis",
+    "Potential clusters",
+    "Data quality",
+    "Method and parameters",
+    "Related industries",
+    ">n/a<",
+    "Shift-share (",
+];
+
+#[tokio::test]
+async fn charts_and_report_speak_the_readers_language() {
+    let files = [
+        Expect {
+            path: "/analytics/demo/PL84/bubble.svg?lang=pl",
+            lang: "pl",
+            says: &[
+                "Klastry: Województwo podlaskie (PL84), 2023 – specjalizacja i dynamika",
+                "iloraz lokalizacji (skala logarytmiczna)",
+                "wzrost zatrudnienia (średnioroczny, CAGR)",
+                ">0 gwiazdek<",
+                ">1 gwiazdka<",
+                ">2 gwiazdki<",
+                "%, zatrudnienie ",
+                "DANE ILUSTRACYJNE",
+                "Przetwórstwo mleka",
+            ],
+        },
+        Expect {
+            path: "/analytics/demo/PL84/bubble.svg?lang=ru",
+            lang: "ru",
+            says: &[
+                "Кластеры: Подляское воеводство (PL84), 2023",
+                "коэффициент локализации (логарифмическая шкала)",
+                ">0 звёзд<",
+                ">1 звезда<",
+                ">3 звезды<",
+                "\u{a0}%, занятость ",
+                "УСЛОВНЫЕ ДАННЫЕ",
+                "Молочная промышленность",
+            ],
+        },
+        Expect {
+            path: "/analytics/demo/PL84/stars.svg?lang=pl",
+            lang: "pl",
+            says: &[
+                "Gwiazdki klastrowe: Województwo podlaskie (PL84), 2023",
+                ">wielkość<",
+                ">specjalizacja<",
+                ">koncentracja<",
+                ">LQ ",
+            ],
+        },
+        Expect {
+            path: "/analytics/demo/PL84/stars.svg?lang=ru&level=industry",
+            lang: "ru",
+            says: &[
+                "Кластерные звёзды: Подляское воеводство (PL84), 2023",
+                ">размер<",
+                ">специализация<",
+                ">фокус<",
+            ],
+        },
+        Expect {
+            path: "/analytics/demo/PL84/report?lang=pl",
+            lang: "pl",
+            says: &[
+                "<html lang=\"pl\">",
+                "<h1>Analiza klastrowa: Województwo podlaskie (PL84), 2023</h1>",
+                "<h2>Potencjalne klastry</h2>",
+                "centyl regionu wśród wszystkich regionów",
+                "<th>Miejsce</th><th>Kod</th><th>Nazwa</th><th>Wynik</th><th>Zatrudnienie</th>",
+                "Efekt konkurencyjny <small>(waga 0,10)</small>",
+                "Przetwórstwo mleka",
+                "<h2>Analiza shift-share, 2017–2023</h2>",
+                "<h2>Jakość danych</h2>",
+                "<h2>Metoda i parametry</h2>",
+                "Gwiazdki Europejskiego Obserwatorium Klastrów",
+                "DANE ILUSTRACYJNE",
+            ],
+        },
+        Expect {
+            path: "/analytics/demo/PL84/report?lang=ru",
+            lang: "ru",
+            says: &[
+                "<html lang=\"ru\">",
+                "<h1>Кластерный анализ: Подляское воеводство (PL84), 2023</h1>",
+                "<h2>Потенциальные кластеры</h2>",
+                "<th>Место</th><th>Код</th><th>Название</th><th>Оценка</th><th>Занятость</th>",
+                "Связанность <small>(вес 0,20)</small>",
+                "Молочная промышленность",
+                "<h2>Анализ shift-share, 2017–2023</h2>",
+                "<h2>Качество данных</h2>",
+                "<h2>Метод и параметры</h2>",
+                "Звёзды Европейской обсерватории кластеров",
+                "УСЛОВНЫЕ ДАННЫЕ",
+            ],
+        },
+    ];
+    for app in super::apps().await {
+        for f in &files {
+            let res = app.get(f.path).await;
+            assert_eq!(res.status(), StatusCode::OK, "{}", f.path);
+            assert_eq!(res.headers()["content-language"], f.lang, "{}", f.path);
+            let body = res.text().await.unwrap();
+            for s in f.says {
+                assert!(body.contains(s), "{}: no {s:?}", f.path);
+            }
+            for s in ENGLISH {
+                assert!(!body.contains(s), "{}: English {s:?}", f.path);
+            }
+            assert!(!body.contains('⟦'), "{}: a message is missing", f.path);
+            assert!(!body.contains("<script"), "{}", f.path);
+        }
+        // Numbers as each language writes them: a decimal comma in the report's ranking.
+        let html = app
+            .get("/analytics/demo/PL84/report?lang=ru")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let first = html.split("<td><b>").nth(1).unwrap();
+        assert!(first.starts_with("0,"), "{}", &first[..20]);
     }
 }
 

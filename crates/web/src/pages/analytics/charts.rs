@@ -1,17 +1,17 @@
 //! What the region's page links to: the ranking as CSV, the charts as SVG images and the
-//! engine's printable report. Each is a file of its own (its own content type), so the page
-//! itself keeps its strict policy (no inline styles) while the engine's SVG and report keep
-//! theirs.
+//! engine's printable report, all in the reader's language ([`Words`]). Each is a file of its
+//! own (its own content type), so the page itself keeps its strict policy (no inline styles)
+//! while the engine's SVG and report keep theirs.
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use klaster_analytics::labels::name_of;
 use klaster_analytics::output::{Format, potential_table};
-use klaster_analytics::{html, svg};
+use klaster_analytics::{Level, html, svg};
 
 use super::data::{self, Computed};
+use super::wording::Words;
 use super::{Choose, Refusal, Selection, level_name, names, select};
 use crate::AppState;
 use crate::pages::errors::{self, PageError};
@@ -23,6 +23,8 @@ use crate::pages::page_headers;
 const CHART_NAME: usize = 40;
 /// Rows of the star bars.
 const STAR_ROWS: usize = 40;
+/// Longest name in the report's tables.
+const REPORT_NAME: usize = 48;
 
 /// `/analytics/{dataset}/{region}/{file}`: `ranking.csv`, `bubble.svg`, `stars.svg` or
 /// `report`; 404 for anything else and for any choice that is not there.
@@ -120,9 +122,11 @@ fn chart(ui: &Ui, s: &Selection, c: &Computed, kind: Chart) -> Result<Response, 
         )
     };
     let notes = &c.report.notes;
+    let region = names::region(&s.region, ui.lang);
+    let words = Words::new(tr);
     let body = match kind {
-        Chart::Bubble => svg::bubble_chart(yr, &s.region, c.region, false, &label, notes),
-        Chart::Stars => svg::star_bars(yr, &s.region, c.region, STAR_ROWS, &label, notes),
+        Chart::Bubble => svg::bubble_chart(yr, &region, c.region, false, &label, notes, &words),
+        Chart::Stars => svg::star_bars(yr, &region, c.region, STAR_ROWS, &label, notes, &words),
     };
     let mut res = respond(ui, "image/svg+xml", body);
     // An image never runs anything, even opened on its own; its attributes style it.
@@ -133,17 +137,28 @@ fn chart(ui: &Ui, s: &Selection, c: &Computed, kind: Chart) -> Result<Response, 
     Ok(res)
 }
 
-/// The engine's printable report (English, as the engine writes it), with a policy that
-/// allows its own inline stylesheet and nothing else.
+/// The engine's printable report in the UI language, with a policy that allows its own
+/// inline stylesheet and nothing else.
 fn report(ui: &Ui, s: &Selection, c: &Computed) -> Result<Response, PageError> {
-    let label = |code: &str| name_of(c.categories(), code, 48).unwrap_or_else(|| code.to_string());
-    let html = html::region_report(&c.report, &s.region, &label).map_err(|e| {
+    let tr = Tr::new(ui.lang);
+    // The report names the region and columns of both levels: category codes and NACE codes
+    // do not overlap, so the category level's naming (a category, else a NACE title) fits all.
+    let label = |code: &str| {
+        if code == s.region {
+            names::region(code, ui.lang)
+        } else {
+            names::short(
+                names::column(code, Level::Category, c.categories(), &tr),
+                REPORT_NAME,
+            )
+        }
+    };
+    let html = html::region_report(&c.report, &s.region, &label, &Words::new(tr)).map_err(|e| {
         tracing::error!(error = %e, "report failed");
         PageError::Internal
     })?;
     let mut res = respond(ui, "text/html; charset=utf-8", html);
     let h = res.headers_mut();
-    h.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static("en"));
     h.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(

@@ -8,6 +8,7 @@ mod charts;
 mod data;
 mod names;
 mod view;
+mod wording;
 
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
