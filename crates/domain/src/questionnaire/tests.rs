@@ -98,6 +98,27 @@ fn every_default_text_is_in_polish_english_and_russian() {
 }
 
 #[test]
+fn a_version_may_gain_languages_and_nothing_else() {
+    let q = default_questionnaire();
+    let before = q.restricted_to(&["pl", "en"]);
+    assert_eq!(before.languages, ["pl", "en"]);
+    assert_eq!(before.sections[0].questions[2].options[0].text.len(), 2);
+    assert!(before.gains_only_languages(&q));
+    assert!(!q.gains_only_languages(&q), "nothing gained");
+    assert!(!q.gains_only_languages(&before), "a language lost");
+    // A changed question, option or rule is a new version, even with a new language.
+    let mut changed = q.clone();
+    changed.sections[0].questions[0].required = false;
+    assert!(!before.gains_only_languages(&changed));
+    let mut changed = q.clone();
+    changed.sections[0].questions[0].text[0].text = "Nazwa".into();
+    assert!(!before.gains_only_languages(&changed));
+    let mut changed = q.clone();
+    changed.sections[1].questions.pop();
+    assert!(!before.gains_only_languages(&changed));
+}
+
+#[test]
 fn filled_answers_map_to_a_valid_organisation() {
     let q = default_questionnaire();
     let answers = match q.validate_answers(&filled()) {
