@@ -35,11 +35,21 @@ impl From<QRow> for StoredQuestionnaire {
     }
 }
 
-/// Stores the built-in "cluster cooperation questionnaire" unless this version is there.
+/// Stores the built-in "cluster cooperation questionnaire" unless this version is there. A
+/// stored copy of this version that lacks languages the built-in one has gains their texts in
+/// place (an installation made before the Russian texts gets them, and its drafts and responses
+/// keep pointing at the same, unchanged questions); any other difference is left alone.
 pub async fn ensure_default(db: &Db) -> Result<()> {
     let q = default_questionnaire();
-    if by_version(db, &q.key, q.version).await?.is_none() {
-        insert(db, &q).await?;
+    match by_version(db, &q.key, q.version).await? {
+        None => {
+            insert(db, &q).await?;
+        }
+        Some(stored) if stored.definition.gains_only_languages(&q) => {
+            on_db!(db, p => sqlx::query("UPDATE questionnaires SET definition = $1 WHERE id = $2")
+                .bind(Json(&q)).bind(stored.id).execute(p).await.map(|r| r.rows_affected()))?;
+        }
+        Some(_) => {}
     }
     Ok(())
 }

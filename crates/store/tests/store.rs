@@ -824,6 +824,67 @@ async fn sign_up_links_are_used_once_and_a_new_password_signs_out_everywhere() {
 }
 
 #[tokio::test]
+async fn the_default_questionnaire_gains_new_languages_in_place() {
+    use klaster_store::Db;
+    use klaster_store::questionnaires as qs;
+    use sqlx::types::Json;
+    for t in engines().await {
+        let db = &t.db;
+        let full = klaster_domain::default_questionnaire();
+        let stored = qs::latest(db, &full.key).await.unwrap().unwrap();
+        assert_eq!(stored.definition, full, "migrate stores the built-in one");
+        // As an installation made before the Russian texts stored it.
+        let old = full.restricted_to(&["pl", "en"]);
+        let sql = "UPDATE questionnaires SET definition = $1 WHERE id = $2";
+        match db {
+            Db::Sqlite(p) => sqlx::query(sql)
+                .bind(Json(&old))
+                .bind(stored.id)
+                .execute(p)
+                .await
+                .map(|r| r.rows_affected()),
+            Db::Postgres(p) => sqlx::query(sql)
+                .bind(Json(&old))
+                .bind(stored.id)
+                .execute(p)
+                .await
+                .map(|r| r.rows_affected()),
+        }
+        .unwrap();
+        qs::ensure_default(db).await.unwrap();
+        let now = qs::latest(db, &full.key).await.unwrap().unwrap();
+        assert_eq!(
+            (now.id, &now.definition),
+            (stored.id, &full),
+            "{:?}",
+            t.kind()
+        );
+        // A version changed otherwise is somebody's decision: left as it is.
+        let mut other = old.clone();
+        other.sections[0].questions[0].required = false;
+        match db {
+            Db::Sqlite(p) => sqlx::query(sql)
+                .bind(Json(&other))
+                .bind(stored.id)
+                .execute(p)
+                .await
+                .map(|r| r.rows_affected()),
+            Db::Postgres(p) => sqlx::query(sql)
+                .bind(Json(&other))
+                .bind(stored.id)
+                .execute(p)
+                .await
+                .map(|r| r.rows_affected()),
+        }
+        .unwrap();
+        qs::ensure_default(db).await.unwrap();
+        let now = qs::latest(db, &full.key).await.unwrap().unwrap();
+        assert_eq!(now.definition, other);
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
 async fn a_draft_is_replaced_at_every_step_and_goes_with_its_author() {
     use klaster_store::drafts::{self, Draft};
     for t in engines().await {

@@ -1,7 +1,9 @@
 //! Questionnaires as data: how firms enter the directory.
 //!
 //! A [`Questionnaire`] is versioned, stored as JSON and never edited in place: a change is a new
-//! version, so every stored response can still be read against the questions it answered.
+//! version, so every stored response can still be read against the questions it answered. The
+//! one exception is a translation: a version may gain texts in further languages, its questions,
+//! choices and rules untouched ([`Questionnaire::gains_only_languages`]).
 //! Answers are JSON objects keyed by section and question key
 //! (`{"company": {"nip": "774-000-14-54"}}`); errors point at `answers.<section>.<question>`.
 
@@ -246,6 +248,36 @@ impl Questionnaire {
     /// The default answer language: the first of `languages`.
     pub fn default_language(&self) -> &str {
         self.languages.first().map(String::as_str).unwrap_or("en")
+    }
+
+    /// This definition with the texts (and languages) of `langs` only.
+    pub fn restricted_to(&self, langs: &[&str]) -> Questionnaire {
+        let keep =
+            |texts: &mut Vec<LocalizedText>| texts.retain(|t| langs.contains(&t.lang.as_str()));
+        let mut q = self.clone();
+        q.languages.retain(|l| langs.contains(&l.as_str()));
+        keep(&mut q.title);
+        for s in &mut q.sections {
+            keep(&mut s.title);
+            for question in &mut s.questions {
+                keep(&mut question.text);
+                keep(&mut question.help);
+                for o in &mut question.options {
+                    keep(&mut o.text);
+                }
+            }
+        }
+        q
+    }
+
+    /// Whether `newer` is this definition with texts in more languages and nothing else
+    /// changed: the one edit a stored version may take, since whoever answered it saw the same
+    /// questions, choices and rules.
+    pub fn gains_only_languages(&self, newer: &Questionnaire) -> bool {
+        let mine: Vec<&str> = self.languages.iter().map(String::as_str).collect();
+        newer != self
+            && newer.languages.starts_with(&self.languages)
+            && newer.restricted_to(&mine) == *self
     }
 }
 

@@ -57,6 +57,68 @@ fn default_questionnaire_is_valid_and_round_trips() {
 }
 
 #[test]
+fn every_default_text_is_in_polish_english_and_russian() {
+    let q = default_questionnaire();
+    assert_eq!(q.languages, ["pl", "en", "ru"]);
+    // Each list of texts: exactly one non-empty text per language, in that order.
+    let check = |what: &str, texts: &[crate::text::LocalizedText]| {
+        let langs: Vec<&str> = texts.iter().map(|t| t.lang.as_str()).collect();
+        assert_eq!(langs, ["pl", "en", "ru"], "{what}");
+        for t in texts {
+            assert!(!t.text.trim().is_empty(), "{what} in {}", t.lang);
+        }
+        // The Russian text is Russian: it has Cyrillic letters (identifiers like NIP aside).
+        assert!(
+            texts[2]
+                .text
+                .chars()
+                .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c))),
+            "{what}: {:?}",
+            texts[2].text
+        );
+    };
+    check("title", &q.title);
+    let mut n = 0;
+    for s in &q.sections {
+        check(&s.key, &s.title);
+        for question in &s.questions {
+            let at = format!("{}.{}", s.key, question.key);
+            check(&at, &question.text);
+            if !question.help.is_empty() {
+                check(&format!("{at} help"), &question.help);
+            }
+            for o in &question.options {
+                check(&format!("{at} = {}", o.value), &o.text);
+                n += 1;
+            }
+            n += 1;
+        }
+    }
+    assert!(n > 60, "{n} texts checked");
+}
+
+#[test]
+fn a_version_may_gain_languages_and_nothing_else() {
+    let q = default_questionnaire();
+    let before = q.restricted_to(&["pl", "en"]);
+    assert_eq!(before.languages, ["pl", "en"]);
+    assert_eq!(before.sections[0].questions[2].options[0].text.len(), 2);
+    assert!(before.gains_only_languages(&q));
+    assert!(!q.gains_only_languages(&q), "nothing gained");
+    assert!(!q.gains_only_languages(&before), "a language lost");
+    // A changed question, option or rule is a new version, even with a new language.
+    let mut changed = q.clone();
+    changed.sections[0].questions[0].required = false;
+    assert!(!before.gains_only_languages(&changed));
+    let mut changed = q.clone();
+    changed.sections[0].questions[0].text[0].text = "Nazwa".into();
+    assert!(!before.gains_only_languages(&changed));
+    let mut changed = q.clone();
+    changed.sections[1].questions.pop();
+    assert!(!before.gains_only_languages(&changed));
+}
+
+#[test]
 fn filled_answers_map_to_a_valid_organisation() {
     let q = default_questionnaire();
     let answers = match q.validate_answers(&filled()) {
@@ -259,7 +321,7 @@ fn broken_definitions_are_reported() {
     let e = q.validate_definition().err().unwrap_or_default();
     for (field, code) in [
         ("version", "out_of_range"),
-        ("languages[2]", "unknown_language"),
+        ("languages[3]", "unknown_language"),
         ("sections[1].key", "duplicate"),
         ("sections[1].questions[0].maps_to", "duplicate"),
         ("sections[1].questions[8].options", "required"),

@@ -234,3 +234,68 @@ async fn only_coordinators_and_administrators_review_and_only_their_cluster() {
     assert_eq!(firm.get("/join/7").await, StatusCode::NOT_FOUND);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_russian_reader_gets_the_questionnaire_in_russian() {
+    let app = TestApp::sqlite().await;
+    let sink = SmtpSink::start().await.unwrap();
+    let mut cluster = firm_json("Klaster Obróbki Metali", "25.62", "PL841", "5260250274");
+    cluster["kind"] = json!("cluster_organisation");
+    let cid = app.create_org(cluster).await;
+    let mut firm = sign_up(&app, &sink, 1, "ivan@example.by", "ru").await;
+    assert_eq!(firm.get("/join?lang=ru").await, StatusCode::OK);
+    assert!(
+        firm.html.contains("Анкета кластерного сотрудничества"),
+        "the title"
+    );
+    assert!(
+        firm.html.contains("<option value=\"ru\" selected>"),
+        "answers in Russian by default: {}",
+        firm.html
+    );
+    firm.post("/join", &[("cluster_id", &cid.to_string()), ("lang", "ru")])
+        .await;
+    assert!(firm.url.ends_with("/join/1"), "{}", firm.url);
+    for (step, russian, english) in [
+        (
+            1,
+            ["Данные организации", "Полное наименование", "Вуз"],
+            "Full name",
+        ),
+        (
+            2,
+            [
+                "Деятельность",
+                "Станочный парк",
+                "Микропредприятие (до 9 работников)",
+            ],
+            "Machine park",
+        ),
+        (
+            3,
+            ["Рынки и языки", "белорусский", "Экспортные рынки"],
+            "Export markets",
+        ),
+        (
+            4,
+            [
+                "Интерес к сотрудничеству",
+                "Субподряд (выполняем заказы других)",
+                "Что вы ищете у партнёров?",
+            ],
+            "Subcontracting",
+        ),
+        (6, ["Согласие", "Даю согласие", "Klaster"], "I agree"),
+    ] {
+        assert_eq!(
+            firm.get(&format!("/join/{step}?lang=ru")).await,
+            StatusCode::OK
+        );
+        for text in russian {
+            assert!(firm.html.contains(text), "step {step}: no {text:?}");
+        }
+        assert!(!firm.html.contains(english), "step {step}: {english:?}");
+        assert!(!firm.html.contains(MISSING), "step {step}");
+    }
+    app.stop().await;
+}
