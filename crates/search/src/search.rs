@@ -70,6 +70,7 @@ impl SearchIndex {
             ..q.clone()
         };
         let known = self.cache.counts.get(generation, &counts_key);
+        let counted_now = known.is_none();
         let facets = FacetCollector {
             entity_known: q.filters.entity.is_some(),
         };
@@ -103,7 +104,9 @@ impl SearchIndex {
                 }
             }
         };
-        self.cache.counts.put(generation, &counts_key, &counted);
+        if counted_now {
+            self.cache.counts.put(generation, &counts_key, &counted);
+        }
         let (total, facets) = counted;
         let mut snippets = Snippets::new(searcher, query.as_ref(), text_langs);
         let mut hits = Vec::with_capacity(docs.len());

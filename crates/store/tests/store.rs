@@ -825,7 +825,6 @@ async fn sign_up_links_are_used_once_and_a_new_password_signs_out_everywhere() {
 
 #[tokio::test]
 async fn the_default_questionnaire_gains_new_languages_in_place() {
-    use klaster_store::Db;
     use klaster_store::questionnaires as qs;
     use sqlx::types::Json;
     for t in engines().await {
@@ -836,20 +835,8 @@ async fn the_default_questionnaire_gains_new_languages_in_place() {
         // As an installation made before the Russian texts stored it.
         let old = full.restricted_to(&["pl", "en"]);
         let sql = "UPDATE questionnaires SET definition = $1 WHERE id = $2";
-        match db {
-            Db::Sqlite(p) => sqlx::query(sql)
-                .bind(Json(&old))
-                .bind(stored.id)
-                .execute(p)
-                .await
-                .map(|r| r.rows_affected()),
-            Db::Postgres(p) => sqlx::query(sql)
-                .bind(Json(&old))
-                .bind(stored.id)
-                .execute(p)
-                .await
-                .map(|r| r.rows_affected()),
-        }
+        klaster_store::on_db!(db, p => sqlx::query(sql)
+            .bind(Json(&old)).bind(stored.id).execute(p).await.map(|r| r.rows_affected()))
         .unwrap();
         qs::ensure_default(db).await.unwrap();
         let now = qs::latest(db, &full.key).await.unwrap().unwrap();
@@ -862,20 +849,8 @@ async fn the_default_questionnaire_gains_new_languages_in_place() {
         // A version changed otherwise is somebody's decision: left as it is.
         let mut other = old.clone();
         other.sections[0].questions[0].required = false;
-        match db {
-            Db::Sqlite(p) => sqlx::query(sql)
-                .bind(Json(&other))
-                .bind(stored.id)
-                .execute(p)
-                .await
-                .map(|r| r.rows_affected()),
-            Db::Postgres(p) => sqlx::query(sql)
-                .bind(Json(&other))
-                .bind(stored.id)
-                .execute(p)
-                .await
-                .map(|r| r.rows_affected()),
-        }
+        klaster_store::on_db!(db, p => sqlx::query(sql)
+            .bind(Json(&other)).bind(stored.id).execute(p).await.map(|r| r.rows_affected()))
         .unwrap();
         qs::ensure_default(db).await.unwrap();
         let now = qs::latest(db, &full.key).await.unwrap().unwrap();

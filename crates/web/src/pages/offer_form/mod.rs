@@ -228,7 +228,8 @@ async fn audience_fields(state: &AppState, ui: &Ui, v: &Values) -> Result<Vec<Fi
     if let Ok(org) = v.get("organisation_id").parse::<i64>()
         && orgs::get(state.db(), org).await.is_ok()
     {
-        // The writer works for the organisation (or runs the platform): they see its people.
+        // Its contact people as this writer may see them: personal ones only for its own
+        // users and administrators (the same rule as the API).
         let who = ui.signed.as_ref().map(|s| &s.principal);
         for c in visible_contacts(state, who, org)
             .await
