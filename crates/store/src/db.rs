@@ -138,9 +138,13 @@ macro_rules! on_tx {
 }
 
 impl Db {
+    /// Starts a write transaction. On SQLite it takes the write lock at once (`BEGIN
+    /// IMMEDIATE`), waiting out the busy timeout: a deferred transaction that read first and
+    /// writes later fails at once with "database is locked" when another connection wrote in
+    /// between, because its snapshot can no longer become a write.
     pub async fn begin(&self) -> Result<Tx> {
         Ok(match self {
-            Db::Sqlite(p) => Tx::Sqlite(p.begin().await?),
+            Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
             Db::Postgres(p) => Tx::Postgres(p.begin().await?),
         })
     }

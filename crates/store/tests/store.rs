@@ -897,3 +897,47 @@ async fn a_draft_is_replaced_at_every_step_and_goes_with_its_author() {
         t.cleanup().await;
     }
 }
+
+/// Two transactions that each read before they write both commit: the second waits for the
+/// first (SQLite takes the write lock at BEGIN) instead of failing with "database is locked"
+/// when its read snapshot can no longer become a write.
+#[tokio::test]
+async fn transactions_that_read_then_write_wait_for_each_other() {
+    for t in engines().await {
+        let (read, has_read) = tokio::sync::oneshot::channel();
+        let first = tokio::spawn({
+            let db = t.db.clone();
+            async move {
+                let mut tx = db.begin().await?;
+                orgs::legal_id_index(&mut tx).await?;
+                read.send(()).ok();
+                // Give the second transaction time to run while this one holds its snapshot.
+                tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+                orgs::insert_many(&mut tx, &[firm("Alfa", "25.62", "PL841", None)]).await?;
+                tx.commit().await
+            }
+        });
+        has_read.await.unwrap();
+        let second = async {
+            let mut tx = t.db.begin().await?;
+            orgs::legal_id_index(&mut tx).await?;
+            orgs::insert_many(&mut tx, &[firm("Beta", "25.62", "PL841", None)]).await?;
+            tx.commit().await
+        };
+        let second: Result<(), StoreError> = second.await;
+        let first = first.await.unwrap();
+        assert!(
+            first.is_ok() && second.is_ok(),
+            "{:?}: {first:?} {second:?}",
+            t.kind()
+        );
+        assert_eq!(
+            orgs::list(&t.db, &Filter::default(), &page(10))
+                .await
+                .unwrap()
+                .len(),
+            2
+        );
+        t.cleanup().await;
+    }
+}
