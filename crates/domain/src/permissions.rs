@@ -95,10 +95,11 @@ impl Principal {
         self.is_admin() || self.coordinates(cluster_id)
     }
 
-    /// Record statuses such as Key National Cluster. They are granted by an authority, so only
-    /// an admin records them, not the cluster that benefits.
-    pub fn may_manage_cluster_statuses(&self, _cluster_id: i64) -> bool {
-        self.is_admin()
+    /// Record statuses such as Key National Cluster: granted by an authority, recorded (with
+    /// the grant, recertifications and who granted them) by an admin or by the cluster's own
+    /// coordinator, who applies for them; every change shows in the cluster's history.
+    pub fn may_manage_cluster_statuses(&self, cluster_id: i64) -> bool {
+        self.is_admin() || self.coordinates(cluster_id)
     }
 
     /// Review questionnaire responses addressed to `cluster_id`, or, with `None`, responses to
@@ -170,7 +171,18 @@ mod tests {
             coordinator.may_manage_cluster_members(10)
                 && !coordinator.may_manage_cluster_members(11)
         );
-        assert!(!coordinator.may_manage_cluster_statuses(10));
+        assert!(
+            coordinator.may_manage_cluster_statuses(10)
+                && !coordinator.may_manage_cluster_statuses(11)
+        );
+        let owner = p(&[Role::OrgMember {
+            org_id: 10,
+            org_admin: true,
+        }]);
+        assert!(
+            !owner.may_manage_cluster_statuses(10),
+            "the cluster organisation's own staff are not its coordinators"
+        );
         assert!(coordinator.may_review_responses(Some(10)));
         assert!(
             !coordinator.may_review_responses(Some(11)) && !coordinator.may_review_responses(None)

@@ -277,6 +277,24 @@ pub async fn status(db: &Db, id: i64) -> Result<StatusRow> {
         .bind(id).fetch_one(p).await)?)
 }
 
+/// Replaces status `id` (a recertification moves `valid_until` and sets `recertified_on`).
+pub async fn update_status<T: Serialize>(
+    tx: &mut Tx,
+    id: i64,
+    kind: &str,
+    granted_on: NaiveDate,
+    valid_until: Option<NaiveDate>,
+    data: &T,
+) -> Result<()> {
+    let data = json(data)?;
+    let cluster: Option<i64> = on_tx!(tx, c => sqlx::query_scalar(
+        "UPDATE cluster_statuses SET kind = $1, data = $2, granted_on = $3, valid_until = $4 WHERE id = $5 RETURNING cluster_id")
+        .bind(kind).bind(&data).bind(granted_on).bind(valid_until).bind(id)
+        .fetch_optional(c).await)?;
+    let cluster = cluster.ok_or(StoreError::NotFound)?;
+    changelog::record(tx, ORG, cluster, Op::Upsert).await
+}
+
 pub async fn delete_status(db: &Db, id: i64) -> Result<()> {
     let done = on_db!(db, p => sqlx::query("DELETE FROM cluster_statuses WHERE id = $1").bind(id).execute(p).await.map(|r| r.rows_affected()))?;
     one_row(done)

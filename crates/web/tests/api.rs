@@ -107,6 +107,7 @@ async fn openapi_document_lists_every_route_and_every_route_answers() {
         "PUT /api/v1/offers/{id}",
         "PUT /api/v1/offers/{id}/texts/{lang}",
         "PUT /api/v1/organisations/{id}",
+        "PUT /api/v1/statuses/{id}",
     ];
     assert_eq!(listed, expected);
 
@@ -534,18 +535,23 @@ async fn clusters_members_statuses_and_agreements() {
             .post_as(
                 &coord,
                 &format!("/api/v1/clusters/{cid}/statuses"),
-                kkk.clone(),
+                json!({"kind": "key_national_cluster", "granted_on": "2016-01-20", "valid_until": "2019-01-19"}),
             )
             .await;
-        assert_eq!(
-            res.status(),
-            StatusCode::FORBIDDEN,
-            "statuses are granted by an authority, recorded by admins"
-        );
-        let res = app
-            .post(&format!("/api/v1/clusters/{cid}/statuses"), kkk)
+        assert_eq!(res.status(), StatusCode::CREATED, "the coordinator records");
+        let sid = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        let other = app
+            .token_for("other@example.org", "coordinator", Some(fid))
             .await;
-        assert_eq!(res.status(), StatusCode::CREATED);
+        let res = app
+            .put_as(&other, &format!("/api/v1/statuses/{sid}"), kkk.clone())
+            .await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "not their cluster");
+        // A recertification moves the end of validity.
+        let res = app
+            .put_as(&coord, &format!("/api/v1/statuses/{sid}"), kkk)
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
         let res = app.post(&format!("/api/v1/clusters/{cid}/statuses"), json!({"kind": "key_national_cluster", "granted_on": "2020-01-01", "valid_until": "2019-01-01"})).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
@@ -585,6 +591,8 @@ async fn clusters_members_statuses_and_agreements() {
         assert_eq!(c["member_count"], 1);
         assert_eq!(c["statuses"][0]["kind"], "key_national_cluster");
         assert_eq!(c["statuses"][0]["current"], true);
+        assert_eq!(c["statuses"][0]["recertified_on"], "2019-06-01");
+        assert_eq!(c["statuses"].as_array().map(Vec::len), Some(1));
         assert_eq!(c["members"][0]["name"], "Alfa");
         let v: Value = app
             .get(&format!("/api/v1/organisations?cluster={cid}"))

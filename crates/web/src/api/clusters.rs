@@ -315,7 +315,7 @@ pub async fn statuses(
     ))
 }
 
-/// Record a status granted to a cluster (administrators: statuses come from an authority).
+/// Record a status granted to a cluster (its coordinator or an administrator).
 #[utoipa::path(post, path = "/clusters/{id}/statuses", tag = "directory", params(("id" = i64, Path)),
     request_body = ClusterStatusInput, security(("token" = [])),
     responses((status = 201, body = StatusOut), (status = 422, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
@@ -338,6 +338,32 @@ pub async fn add_status(
         StatusCode::CREATED,
         Json(status_out(directory::status(state.db(), sid).await?)?),
     ))
+}
+
+/// Replace a status: record a recertification (`recertified_on` and the new `valid_until`)
+/// or correct it.
+#[utoipa::path(put, path = "/statuses/{id}", tag = "directory", params(("id" = i64, Path)),
+    request_body = ClusterStatusInput, security(("token" = [])),
+    responses((status = 200, body = StatusOut), (status = 422, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn update_status(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<i64>,
+    ApiJson(input): ApiJson<ClusterStatusInput>,
+) -> ApiResult<Json<StatusOut>> {
+    let current = directory::status(state.db(), id).await?;
+    if !principal
+        .rights
+        .may_manage_cluster_statuses(current.cluster_id)
+    {
+        return Err(ApiError::forbidden());
+    }
+    let s = input.validate()?;
+    let kind = super::enum_str(s.kind);
+    let mut tx = state.db().begin().await?;
+    directory::update_status(&mut tx, id, &kind, s.granted_on, s.valid_until, &s).await?;
+    tx.commit().await?;
+    Ok(Json(status_out(directory::status(state.db(), id).await?)?))
 }
 
 /// Delete a status recorded by mistake.

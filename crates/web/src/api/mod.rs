@@ -73,7 +73,7 @@ fn v1_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(clusters::members, clusters::add_member))
         .routes(routes!(clusters::update_member, clusters::delete_member))
         .routes(routes!(clusters::statuses, clusters::add_status))
-        .routes(routes!(clusters::delete_status))
+        .routes(routes!(clusters::update_status, clusters::delete_status))
         .routes(routes!(agreements::list, agreements::create))
         .routes(routes!(agreements::get))
         .routes(routes!(questionnaires::list, questionnaires::create))

@@ -94,10 +94,26 @@ impl Field {
     }
 }
 
+/// A date input's value (`YYYY-MM-DD`, what browsers send): `Ok(None)` when left empty,
+/// `Err(())` when it is not a date (typed into a browser without a date picker).
+pub fn date_value(s: &str) -> Result<Option<chrono::NaiveDate>, ()> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| ())
+}
+
 /// Whether the first error of a form is shown at the top (with a link to its field).
 pub fn first_error(fields: &[Field]) -> Option<&Field> {
     fields.iter().find(|f| f.error.is_some())
 }
+
+/// A form with nothing but its token (a button).
+#[derive(Debug, serde::Deserialize)]
+pub struct Empty {}
 
 /// A posted `application/x-www-form-urlencoded` form with a valid form token, and the reader.
 pub struct Posted<T> {

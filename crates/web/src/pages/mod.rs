@@ -47,6 +47,7 @@ pub fn router(state: AppState) -> Router {
         .route("/directory", get(directory::search))
         .route("/directory/{id}", get(directory::profile))
         .route(assets::CSS_PATH, get(assets::css))
+        .merge(directory::manage_routes())
         .merge(account::routes())
         .merge(join::routes())
         .merge(offer_form::routes())
@@ -75,15 +76,13 @@ pub struct Me {
     /// The form token of the sign-out button.
     pub csrf: String,
     /// What this reader's role does on the portal: (path, label).
-    pub links: Vec<(&'static str, String)>,
+    pub links: Vec<(String, String)>,
 }
 
 /// The header's links for a signed-in reader's roles: firms post and follow offers, a visitor
-/// joins through the questionnaire, coordinators and administrators review answers.
-fn role_links(
-    rights: &klaster_domain::permissions::Principal,
-    tr: &Tr,
-) -> Vec<(&'static str, String)> {
+/// joins through the questionnaire, coordinators manage their cluster, and they and
+/// administrators review answers.
+fn role_links(rights: &klaster_domain::permissions::Principal, tr: &Tr) -> Vec<(String, String)> {
     use klaster_domain::Role;
     let mut out = Vec::new();
     let member = rights
@@ -95,15 +94,21 @@ fn role_links(
             .roles
             .iter()
             .any(|r| matches!(r, Role::Coordinator { .. }));
+    let mut add = |path: &str, key: &str| out.push((path.to_string(), tr.t(key)));
     if member {
-        out.push(("/offers/new", tr.t("nav-new-offer")));
-        out.push(("/account/offers", tr.t("nav-my-offers")));
-        out.push(("/account/interests", tr.t("nav-interests")));
+        add("/offers/new", "nav-new-offer");
+        add("/account/offers", "nav-my-offers");
+        add("/account/interests", "nav-interests");
     } else if !reviews {
-        out.push(("/join", tr.t("nav-join")));
+        add("/join", "nav-join");
+    }
+    for r in &rights.roles {
+        if let Role::Coordinator { cluster_id } = r {
+            add(&format!("/directory/{cluster_id}/manage"), "nav-my-cluster");
+        }
     }
     if reviews {
-        out.push(("/review", tr.t("nav-review")));
+        add("/review", "nav-review");
     }
     out
 }

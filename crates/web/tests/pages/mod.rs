@@ -12,6 +12,7 @@ use super::common::{TestApp, apps, firm_json, offer};
 mod account;
 pub mod account_more;
 mod analytics;
+mod cluster_manage;
 mod directory;
 pub mod join;
 pub mod offer_forms;

@@ -6,12 +6,11 @@
 //!
 //! The rules: administrators may do everything in the directory (they read interest threads
 //! but take no side, and a person's saved searches are theirs alone); a coordinator manages
-//! cluster C (members, profile, reviews of answers addressed to it) and looks after the
+//! cluster C (members, statuses, profile, reviews of answers addressed to it) and looks after the
 //! profiles of its members; an organisation's people write its offers, its administrators also
 //! its profile, contacts and people; a translator corrects translations; a visitor writes only
 //! what is their own (saved searches, data sets, analyses); anonymous readers only answer the
-//! public questionnaire. Statuses such as Key National Cluster are granted by an authority,
-//! so only an administrator records them.
+//! public questionnaire.
 
 use std::collections::BTreeMap;
 
@@ -50,14 +49,14 @@ const API: &[(&str, &[&str])] = &[
     ("DELETE /api/v1/memberships/{id}", C_MEMBERS),
     ("DELETE /api/v1/organisations/{id}", ADMIN),
     ("DELETE /api/v1/saved-searches/{id}", &["member A"]),
-    ("DELETE /api/v1/statuses/{id}", ADMIN),
+    ("DELETE /api/v1/statuses/{id}", C_MEMBERS),
     (
         "POST /api/v1/agreements",
         &["admin A", "admin B", "coordinator C", "admin"],
     ),
     ("POST /api/v1/analyses", ANY_SIGNED),
     ("POST /api/v1/clusters/{id}/members", C_MEMBERS),
-    ("POST /api/v1/clusters/{id}/statuses", ADMIN),
+    ("POST /api/v1/clusters/{id}/statuses", C_MEMBERS),
     ("POST /api/v1/datasets", ANY_SIGNED),
     (
         "POST /api/v1/interests/{id}/decision",
@@ -88,6 +87,7 @@ const API: &[(&str, &[&str])] = &[
         &["translator", "admin"],
     ),
     ("PUT /api/v1/organisations/{id}", A_PROFILE),
+    ("PUT /api/v1/statuses/{id}", C_MEMBERS),
 ];
 
 /// The page forms (every `POST` the page routers register but the public ones below). The
@@ -114,6 +114,12 @@ const PAGES: &[(&str, &[&str])] = &[
     ("POST /join/check", ANY_SIGNED),
     // an answer addressed to cluster C
     ("POST /review/{id}", C_MEMBERS),
+    // cluster C's members and statuses
+    ("POST /directory/{id}/members", C_MEMBERS),
+    ("POST /memberships/{id}", C_MEMBERS),
+    ("POST /directory/{id}/statuses", C_MEMBERS),
+    ("POST /statuses/{id}", C_MEMBERS),
+    ("POST /statuses/{id}/delete", C_MEMBERS),
     // offers of A
     ("POST /offers/new", A_OFFERS),
     ("POST /offers/{id}/edit", A_OFFERS),
@@ -275,6 +281,18 @@ async fn membership_of_a(app: &TestApp, w: &World) -> i64 {
         .unwrap_or_else(|| panic!("no membership in {v}"))
 }
 
+/// A Key National Cluster status of C.
+async fn status_of_c(app: &TestApp, w: &World) -> i64 {
+    let v = admin_write(
+        app,
+        Method::POST,
+        &format!("/api/v1/clusters/{}/statuses", w.c),
+        json!({"kind": "key_national_cluster", "granted_on": "2020-01-01"}),
+    )
+    .await;
+    id_of(&v)
+}
+
 const PDF: &[u8] = b"%PDF-1.4\n%%EOF\n";
 
 /// A file of a published offer of A.
@@ -338,16 +356,10 @@ async fn api_request(app: &TestApp, w: &World, route: &str, n: usize) -> (String
             ),
             Value::Null,
         ),
-        "DELETE /api/v1/statuses/{id}" => {
-            let v = admin_write(
-                app,
-                Method::POST,
-                &format!("/api/v1/clusters/{c}/statuses"),
-                json!({"kind": "key_national_cluster", "granted_on": "2020-01-01"}),
-            )
-            .await;
-            (format!("/api/v1/statuses/{}", id_of(&v)), Value::Null)
-        }
+        "DELETE /api/v1/statuses/{id}" => (
+            format!("/api/v1/statuses/{}", status_of_c(app, w).await),
+            Value::Null,
+        ),
         "POST /api/v1/agreements" => (
             "/api/v1/agreements".into(),
             json!({"kind": "letter_of_intent", "title": [{"lang": "pl", "text": "List intencyjny"}],
@@ -481,6 +493,11 @@ async fn api_request(app: &TestApp, w: &World, route: &str, n: usize) -> (String
             body["employees"] = json!(12);
             (format!("/api/v1/organisations/{a}?version=1"), body)
         }
+        "PUT /api/v1/statuses/{id}" => (
+            format!("/api/v1/statuses/{}", status_of_c(app, w).await),
+            json!({"kind": "key_national_cluster", "granted_on": "2020-01-01",
+                   "recertified_on": "2023-01-01", "valid_until": "2026-12-31"}),
+        ),
         other => panic!("no request for {other}: add one"),
     }
 }
@@ -694,6 +711,37 @@ async fn page_request(
                 fields(&[("decision", "reject"), ("text", "Niepełne dane.")]),
             )
         }
+        "POST /directory/{id}/members" => (
+            format!("/directory/{c}/members"),
+            fields(&[
+                ("organisation_id", b.as_str()),
+                ("role", "member"),
+                ("joined_on", "2021-01-01"),
+            ]),
+        ),
+        "POST /memberships/{id}" => (
+            format!("/memberships/{}", membership_of_a(app, w).await),
+            fields(&[("role", "founding_member"), ("left_on", "2024-06-30")]),
+        ),
+        "POST /directory/{id}/statuses" => (
+            format!("/directory/{c}/statuses"),
+            fields(&[
+                ("kind", "key_national_cluster"),
+                ("granted_on", "2020-01-01"),
+                ("valid_until", "2026-12-31"),
+            ]),
+        ),
+        "POST /statuses/{id}" => (
+            format!("/statuses/{}", status_of_c(app, w).await),
+            fields(&[
+                ("recertified_on", "2023-01-01"),
+                ("valid_until", "2027-12-31"),
+            ]),
+        ),
+        "POST /statuses/{id}/delete" => (
+            format!("/statuses/{}/delete", status_of_c(app, w).await),
+            fields(&[]),
+        ),
         "POST /offers/new" => {
             let title = format!("Zlecenie numer {n}");
             ("/offers/new".into(), offer_form(&a, &title))

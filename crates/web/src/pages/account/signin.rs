@@ -159,6 +159,4 @@ pub async fn sign_out(State(state): State<AppState>, Posted { ui, .. }: Posted<E
     )
 }
 
-/// A form with nothing but its token.
-#[derive(Debug, Deserialize)]
-pub struct Empty {}
+pub use crate::pages::forms::Empty;

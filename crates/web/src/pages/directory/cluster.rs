@@ -9,12 +9,13 @@ use klaster_store::organisations::{self as orgs, OrgRecord};
 use super::profile::display_name;
 use super::{Link, nace_label, org_href};
 use crate::AppState;
-use crate::api::clusters::cluster_out;
+use crate::api::clusters::{StatusOut, cluster_out};
 use crate::api::enum_str;
 use crate::pages::errors::PageError;
 use crate::pages::i18n::Tr;
 use crate::pages::lang::{Ui, href};
 use crate::pages::summary::region_name;
+use klaster_translate::Lang;
 
 pub struct MemberItem {
     pub org: Link,
@@ -23,6 +24,7 @@ pub struct MemberItem {
 }
 
 pub struct StatusItem {
+    pub id: i64,
     pub name: String,
     pub granted: String,
     pub recertified: Option<String>,
@@ -54,6 +56,27 @@ fn status_name(tr: &Tr, s: &ClusterStatus) -> String {
     match (s.kind, &s.label) {
         (ClusterStatusKind::Other, Some(l)) => l.clone(),
         (kind, _) => tr.t(&format!("dir-status-{}", enum_str(kind))),
+    }
+}
+
+/// A status as the profile and the management page show it.
+pub(super) fn status_item(tr: &Tr, lang: Lang, s: &StatusOut) -> StatusItem {
+    let st = &s.status;
+    let date = |d: NaiveDate| klaster_translate::render::date(d, lang);
+    StatusItem {
+        id: s.id,
+        name: status_name(tr, st),
+        granted: date(st.granted_on),
+        recertified: st.recertified_on.map(date),
+        valid_until: st.valid_until.map(date),
+        granted_by: st.granted_by.clone(),
+        note: st.note.clone(),
+        state: tr.t(if s.current {
+            "dir-status-current"
+        } else {
+            "dir-status-expired"
+        }),
+        current: s.current,
     }
 }
 
@@ -98,20 +121,7 @@ pub async fn view(
         if let Some(until) = st.valid_until.filter(|u| *u < today) {
             events.push((until, 4, tr.a("dir-event-expired", &[("status", &name)])));
         }
-        statuses.push(StatusItem {
-            granted: date(st.granted_on),
-            recertified: st.recertified_on.map(date),
-            valid_until: st.valid_until.map(date),
-            granted_by: st.granted_by.clone(),
-            note: st.note.clone(),
-            state: tr.t(if s.current {
-                "dir-status-current"
-            } else {
-                "dir-status-expired"
-            }),
-            current: s.current,
-            name,
-        });
+        statuses.push(status_item(tr, lang, s));
     }
     events.sort_by_key(|e| (e.0, e.1));
 

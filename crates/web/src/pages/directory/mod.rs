@@ -4,6 +4,7 @@
 //! Personal data (contact people) is never shown.
 
 mod cluster;
+mod manage;
 mod profile;
 mod search;
 
@@ -13,6 +14,7 @@ use klaster_translate::Lang;
 use super::i18n::Tr;
 use super::summary::org_name;
 
+pub use manage::routes as manage_routes;
 pub use profile::page as profile;
 pub use search::page as search;
 

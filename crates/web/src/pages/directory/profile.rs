@@ -99,6 +99,8 @@ struct ProfilePage {
     offers: Vec<OfferSummary>,
     /// "Post an offer for this organisation", for those who may write its offers.
     post_offer: Option<String>,
+    /// The cluster's management page, for its coordinator and administrators.
+    manage: Option<String>,
     cluster: Option<ClusterView>,
 }
 
@@ -204,6 +206,11 @@ async fn build(state: &AppState, ui: &Ui, id: i64) -> Result<ProfilePage, PageEr
             .as_ref()
             .filter(|s| crate::api::offers::writes_for_owner(&s.principal, id))
             .map(|_| href("/offers/new", &[("organisation", &id.to_string())])),
+        manage: ui
+            .signed
+            .as_ref()
+            .filter(|s| cluster.is_some() && s.principal.rights.may_manage_cluster_members(id))
+            .map(|_| format!("/directory/{id}/manage")),
         cluster,
         name,
         chrome,

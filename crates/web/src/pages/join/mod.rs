@@ -459,8 +459,7 @@ pub async fn check(State(state): State<AppState>, ui: Ui) -> Response {
     result.unwrap_or_else(|e| errors::page(&state, &ui, e))
 }
 
-#[derive(Debug, serde::Deserialize)]
-pub struct Empty {}
+use crate::pages::forms::Empty;
 
 /// Submits the draft as the API would (the same stored form), then removes the draft.
 pub async fn submit(State(state): State<AppState>, Posted { ui, .. }: Posted<Empty>) -> Response {

@@ -309,11 +309,7 @@ impl Parser<'_> {
         self.errors.push((name.to_string(), code));
     }
     fn opt_date(&mut self, name: &str) -> Option<NaiveDate> {
-        let s = self.v.get(name).trim();
-        if s.is_empty() {
-            return None;
-        }
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().or_else(|| {
+        crate::pages::forms::date_value(self.v.get(name)).unwrap_or_else(|()| {
             self.fail(name, "not_a_date");
             Some(PLACEHOLDER)
         })
