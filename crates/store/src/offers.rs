@@ -338,6 +338,8 @@ pub struct Filter {
     pub clusters: Vec<i64>,
     /// Every offer regardless of its visibility (administrators).
     pub all_visibility: bool,
+    /// Only offers of current members of one of these clusters (a coordinator's review).
+    pub members_of: Option<Vec<i64>>,
 }
 
 /// Newest first; `before` is the id of the last offer already seen.
@@ -382,6 +384,16 @@ pub async fn list(
         }
         if let Some(org) = f.organisation_id {
             q.push(" AND o.organisation_id = ").push_bind(org);
+        }
+        if let Some(clusters) = &f.members_of {
+            q.push(" AND o.organisation_id IN (SELECT m.organisation_id FROM memberships m WHERE m.left_on IS NULL AND m.cluster_id IN (");
+            let mut sep = q.separated(", ");
+            // No cluster: no offer (an empty IN list is not valid SQL).
+            sep.push_bind(0_i64);
+            for c in clusters {
+                sep.push_bind(*c);
+            }
+            q.push("))");
         }
         if let Some(b) = before {
             q.push(" AND o.id < ").push_bind(b);

@@ -36,7 +36,7 @@ join-status-accepted = Accepted
 join-status-rejected = Rejected
 join-status-changes_requested = Changes requested
 
-review-title = Answers to review
+review-title = Reviews
 review-filter = Show answers by status
 review-empty = There are no answers with this status.
 review-organisation = Organisation
@@ -54,3 +54,23 @@ review-text-hint = Needed when you ask for changes or reject: say what should be
 review-changes = Ask for changes
 review-reject = Reject
 review-error-reason = Write a message: the organisation needs to know what to change, or why its answers were rejected.
+
+## Reviewing offers where the cluster asks for it
+orv-waiting = Offers waiting for review
+orv-waiting-none = No offer is waiting for your review.
+orv-col-offer = Offer
+orv-answers = Questionnaire answers
+orv-heading = Your review
+orv-lead = The cluster reviews its members' offers before they are published. Publish this offer, or send it back to its authors saying what to change.
+orv-publish = Publish the offer
+orv-message = Message to the authors
+orv-message-hint = Say what to change; they see it with their draft.
+orv-return = Send back for changes
+orv-error-message = Say what the authors should change.
+orv-done-published = The offer is published.
+orv-done-returned = The offer went back to its authors with your message.
+offer-status-note-draft = Draft: only your organisation sees it.
+offer-status-note-submitted = Waiting for the cluster coordinator's review: not public yet.
+offer-status-note-expired = This offer has expired.
+offer-status-note-closed = This offer is closed.
+offer-status-note-returned = Sent back by the cluster's reviewer: “{ $message }” Change the draft and submit it again.

@@ -36,7 +36,7 @@ join-status-accepted = Zaakceptowano
 join-status-rejected = Odrzucono
 join-status-changes_requested = Poproszono o zmiany
 
-review-title = Odpowiedzi do oceny
+review-title = Do oceny
 review-filter = Pokaż odpowiedzi według statusu
 review-empty = Brak odpowiedzi o tym statusie.
 review-organisation = Organizacja
@@ -54,3 +54,23 @@ review-text-hint = Potrzebna, gdy prosisz o zmiany albo odrzucasz: napisz, co zm
 review-changes = Poproś o zmiany
 review-reject = Odrzuć
 review-error-reason = Napisz wiadomość: organizacja musi wiedzieć, co zmienić albo dlaczego odpowiedzi odrzucono.
+
+## Ocena ofert, gdy klaster jej wymaga
+orv-waiting = Oferty czekające na ocenę
+orv-waiting-none = Żadna oferta nie czeka na Twoją ocenę.
+orv-col-offer = Oferta
+orv-answers = Odpowiedzi na ankietę
+orv-heading = Twoja ocena
+orv-lead = Klaster ocenia oferty swoich członków przed publikacją. Opublikuj tę ofertę albo odeślij ją autorom z informacją, co zmienić.
+orv-publish = Opublikuj ofertę
+orv-message = Wiadomość do autorów
+orv-message-hint = Napisz, co zmienić; zobaczą to przy swoim szkicu.
+orv-return = Odeślij do poprawy
+orv-error-message = Napisz, co autorzy powinni zmienić.
+orv-done-published = Oferta została opublikowana.
+orv-done-returned = Oferta wróciła do autorów z Twoją wiadomością.
+offer-status-note-draft = Szkic: widzi go tylko Twoja organizacja.
+offer-status-note-submitted = Czeka na ocenę koordynatora klastra: jeszcze niepubliczna.
+offer-status-note-expired = Ta oferta wygasła.
+offer-status-note-closed = Ta oferta jest zamknięta.
+offer-status-note-returned = Odesłana przez oceniającego z klastra: „{ $message }” Popraw szkic i wyślij go ponownie.

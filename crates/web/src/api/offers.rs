@@ -204,6 +204,40 @@ async fn review_policy(state: &AppState, org_id: i64) -> ApiResult<(bool, Vec<i6
     Ok((requires, reviewers))
 }
 
+/// Whether a cluster of `owner` asks for its offers to be reviewed, and whether `principal`
+/// reviews them (an administrator, or the coordinator of such a cluster).
+pub(crate) async fn review_rights(
+    state: &AppState,
+    principal: &Principal,
+    owner: i64,
+) -> ApiResult<(bool, bool)> {
+    let (requires, reviewers) = review_policy(state, owner).await?;
+    let reviews =
+        principal.rights.is_admin() || reviewers.iter().any(|c| principal.rights.coordinates(*c));
+    Ok((requires, reviews))
+}
+
+/// The clusters whose members' submitted offers `principal` reviews: those they coordinate
+/// that ask for review; `None` for an administrator (every submitted offer).
+pub(crate) async fn reviewed_clusters(
+    state: &AppState,
+    principal: &Principal,
+) -> ApiResult<Option<Vec<i64>>> {
+    if principal.rights.is_admin() {
+        return Ok(None);
+    }
+    let mut out = Vec::new();
+    for r in &principal.rights.roles {
+        if let Role::Coordinator { cluster_id } = r
+            && let Some(v) = directory::cluster_profile(state.db(), *cluster_id).await?
+            && directory::decode::<ClusterProfile>(&v)?.requires_offer_review
+        {
+            out.push(*cluster_id);
+        }
+    }
+    Ok(Some(out))
+}
+
 pub(crate) async fn readable(
     state: &AppState,
     who: Option<&Principal>,
@@ -478,9 +512,7 @@ pub(crate) async fn apply_transition(
 ) -> ApiResult<OfferRecord> {
     let current = offers::get(state.db(), id).await?;
     let owner = current.offer.organisation_id;
-    let (requires_review, reviewers) = review_policy(state, owner).await?;
-    let is_reviewer =
-        principal.rights.is_admin() || reviewers.iter().any(|c| principal.rights.coordinates(*c));
+    let (requires_review, is_reviewer) = review_rights(state, principal, owner).await?;
     let is_owner = writes_for_owner(principal, owner);
     let allowed = match (t, current.status) {
         (Transition::Submit | Transition::Close { .. }, _) => is_owner,

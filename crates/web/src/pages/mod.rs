@@ -19,6 +19,7 @@ mod matches;
 mod my_offers;
 mod offer;
 mod offer_form;
+mod offer_review;
 mod offers;
 mod searches;
 pub(crate) mod session;
@@ -51,6 +52,7 @@ pub fn router(state: AppState) -> Router {
         .merge(account::routes())
         .merge(join::routes())
         .merge(offer_form::routes())
+        .merge(offer_review::routes())
         .merge(my_offers::routes())
         .merge(interests::routes())
         .merge(searches::routes())

@@ -1,4 +1,6 @@
-//! `/offers/{id}`: one published public offer in the reader's language. The text in the
+//! `/offers/{id}`: one offer in the reader's language: a published public one for anyone;
+//! a members-only one for its cluster; a draft for its own organisation; a submitted one for
+//! its reviewers too, with the review's decision (`offer_review`). The text in the
 //! content language (`?content=xx`, by default the UI language) is chosen as the JSON API
 //! chooses `display`, marked by its provenance; the structured fields are rendered from data
 //! in that language; the original is one link away.
@@ -13,13 +15,16 @@ use klaster_translate::Lang;
 use serde::Deserialize;
 
 use super::errors::{self, PageError};
+use super::forms::Field;
 use super::i18n::Tr;
 use super::lang::Ui;
+use super::offer_review::{ReviewBox, review_box};
 use super::summary::{country_name, kind_label, language_name, org_name};
 use super::{Chrome, Section, render};
 use crate::AppState;
 use crate::api::fields::FieldOut;
 use crate::api::offers::{OfferOut, TextOut, offer_out, readable};
+use klaster_domain::offer::OfferStatus;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct OfferQuery {
@@ -63,6 +68,10 @@ struct OfferPage {
     back: String,
     /// For signed-in users of another organisation: where to express interest.
     interest_href: Option<String>,
+    /// Where the offer is in its life, when it is not published ("waiting for review"...).
+    status_note: Option<String>,
+    /// The decision on a submitted offer, for its reviewer.
+    review: Option<ReviewBox>,
 }
 
 pub async fn page(
@@ -79,7 +88,7 @@ pub async fn page(
         .and_then(|c| Lang::parse(&c))
         .unwrap_or(ui.lang);
     let built = match id {
-        Some(id) => build(&state, &ui, id, content).await,
+        Some(id) => build(&state, &ui, id, content, None).await,
         None => Err(PageError::NotFound),
     };
     match built {
@@ -88,12 +97,38 @@ pub async fn page(
     }
 }
 
-async fn build(state: &AppState, ui: &Ui, id: i64, content: Lang) -> Result<OfferPage, PageError> {
+/// The page again after a review decision that was not taken: the message's error.
+pub(crate) async fn with_review_error(
+    state: &AppState,
+    ui: &Ui,
+    id: i64,
+    message: Field,
+) -> Result<Response, PageError> {
+    let p = build(state, ui, id, ui.lang, Some(message)).await?;
+    Ok(render(ui, StatusCode::UNPROCESSABLE_ENTITY, &p))
+}
+
+async fn build(
+    state: &AppState,
+    ui: &Ui,
+    id: i64,
+    content: Lang,
+    review_message: Option<Field>,
+) -> Result<OfferPage, PageError> {
     let rec = offers::get(state.db(), id).await?;
-    // Anonymous readers see published public offers; anything else does not exist for them.
-    if !readable(state, None, &rec).await? {
+    // What the reader may not read does not exist for them.
+    let who = ui.signed.as_ref().map(|s| &s.principal);
+    if !readable(state, who, &rec).await? {
         return Err(PageError::NotFound);
     }
+    let review = review_box(state, ui, &rec, review_message).await?;
+    let status_note = if rec.status == OfferStatus::Draft {
+        Some(draft_note(state, &Tr::new(ui.lang), id).await?)
+    } else if rec.status != OfferStatus::Published {
+        Some(Tr::new(ui.lang).t(&format!("offer-status-note-{}", rec.status.as_str())))
+    } else {
+        (ui.param("done") == Some("published")).then(|| Tr::new(ui.lang).t("orv-done-published"))
+    };
     let texts = offers::texts(state.db(), id).await?;
     let organisation = match orgs::get(state.db(), rec.offer.organisation_id).await {
         Ok(o) => org_name(&o.org, ui.lang).map(|n| n.text.clone()),
@@ -101,8 +136,8 @@ async fn build(state: &AppState, ui: &Ui, id: i64, content: Lang) -> Result<Offe
         Err(e) => return Err(e.into()),
     };
     let files = attachments::list(state.db(), id).await?;
-    let interest_href = (!super::interests::interested_orgs(ui, rec.offer.organisation_id)
-        .is_empty())
+    let interest_href = (rec.status == OfferStatus::Published
+        && !super::interests::interested_orgs(ui, rec.offer.organisation_id).is_empty())
     .then(|| format!("/offers/{id}/interest"));
     let out = offer_out(rec, texts, Some(content.code()), true);
     let mut chrome = Chrome::new(state, ui, "offer-title", Section::Offers);
@@ -136,9 +171,24 @@ async fn build(state: &AppState, ui: &Ui, id: i64, content: Lang) -> Result<Offe
             .collect(),
         back: super::lang::href("/offers", &[]),
         interest_href,
+        status_note,
+        review,
         title,
         text_lang,
         chrome,
+    })
+}
+
+/// A draft's note: the reviewer's message when the draft came back from review.
+async fn draft_note(state: &AppState, tr: &Tr, id: i64) -> Result<String, PageError> {
+    let history = offers::history(state.db(), id).await?;
+    let returned = history
+        .last()
+        .filter(|h| h.action.0["action"] == "return_to_draft")
+        .and_then(|h| h.action.0["message"].as_str());
+    Ok(match returned {
+        Some(m) => tr.a("offer-status-note-returned", &[("message", m)]),
+        None => tr.t("offer-status-note-draft"),
     })
 }
 

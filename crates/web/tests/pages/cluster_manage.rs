@@ -5,6 +5,7 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use super::account_more::signed_in;
+use crate::common::visitor::Visitor;
 use crate::common::{TestApp, apps, firm_json};
 
 async fn api(app: &TestApp, path: &str) -> Value {
@@ -22,6 +23,33 @@ async fn membership(app: &TestApp, cluster: i64, org: i64) -> Option<Value> {
         .cloned()
 }
 
+/// Posts a form that must come back with field errors; the markup from field `name` on.
+async fn refused_field(v: &mut Visitor, action: &str, sent: &[(&str, &str)], name: &str) -> String {
+    assert_eq!(v.post(action, sent).await, StatusCode::UNPROCESSABLE_ENTITY);
+    let at = v
+        .html
+        .find(&format!("id=\"{name}\""))
+        .unwrap_or_else(|| panic!("{name}: {}", v.html));
+    v.html[at..].to_string()
+}
+
+/// Clusters C and D, and firm Alfa, a member of C since 2015.
+async fn world(app: &TestApp) -> (i64, i64, i64) {
+    let c = cluster(app, "Klaster Obróbki Metali").await;
+    let d = cluster(app, "Klaster Mleczarski").await;
+    let alfa = app
+        .create_org(firm_json("Alfa Spawanie", "25.62", "PL841", ""))
+        .await;
+    let res = app
+        .post(
+            &format!("/api/v1/clusters/{c}/members"),
+            json!({"organisation_id": alfa, "role": "member", "joined_on": "2015-03-01"}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    (c, d, alfa)
+}
+
 async fn cluster(app: &TestApp, name: &str) -> i64 {
     let mut c = firm_json(name, "25.62", "PL841", "");
     c["kind"] = json!("cluster_organisation");
@@ -31,21 +59,10 @@ async fn cluster(app: &TestApp, name: &str) -> i64 {
 #[tokio::test]
 async fn a_coordinator_manages_members_and_statuses_in_the_browser() {
     for app in apps().await {
-        let c = cluster(&app, "Klaster Obróbki Metali").await;
-        let d = cluster(&app, "Klaster Mleczarski").await;
-        let alfa = app
-            .create_org(firm_json("Alfa Spawanie", "25.62", "PL841", ""))
-            .await;
+        let (c, d, alfa) = world(&app).await;
         let beta = app
             .create_org(firm_json("Beta Obróbka", "25.62", "PL841", ""))
             .await;
-        let res = app
-            .post(
-                &format!("/api/v1/clusters/{c}/members"),
-                json!({"organisation_id": alfa, "role": "member", "joined_on": "2015-03-01"}),
-            )
-            .await;
-        assert_eq!(res.status(), StatusCode::CREATED);
         let manage = format!("/directory/{c}/manage");
         let (mut v, _) = signed_in(&app, "koordynator@c.test", "coordinator", Some(c)).await;
 
@@ -109,11 +126,7 @@ async fn a_coordinator_manages_members_and_statuses_in_the_browser() {
             ("valid_until", "2019-01-01"),
             ("granted_by", "Ministerstwo Rozwoju i Technologii"),
         ];
-        assert_eq!(
-            v.post(&statuses, &wrong).await,
-            StatusCode::UNPROCESSABLE_ENTITY
-        );
-        let field = v.html.split("id=\"valid_until\"").nth(1).unwrap();
+        let field = refused_field(&mut v, &statuses, &wrong, "valid_until").await;
         assert!(
             field.contains("The end must come after the start."),
             "{field}"
@@ -181,6 +194,139 @@ async fn a_coordinator_manages_members_and_statuses_in_the_browser() {
             api(&app, &format!("/api/v1/clusters/{c}/statuses")).await,
             json!([])
         );
+        app.stop().await;
+    }
+}
+
+/// The offer page as `v` sees it, and its status.
+async fn offer_page(v: &mut Visitor, id: i64) -> StatusCode {
+    v.get(&format!("/offers/{id}?lang=en")).await
+}
+
+#[tokio::test]
+async fn a_coordinator_reviews_members_offers_when_the_cluster_asks() {
+    for app in apps().await {
+        let (c, d, alfa) = world(&app).await;
+        let (mut coord, _) = signed_in(&app, "koordynator@c.test", "coordinator", Some(c)).await;
+
+        // The coordinator asks for review on the cluster's profile (a wrong code is refused).
+        let manage = format!("/directory/{c}/manage");
+        let profile = format!("/directory/{c}/profile");
+        coord.get(&manage).await;
+        let wrong = [
+            ("branches", "25.62, 99.99"),
+            ("regions", "PL84"),
+            ("requires_offer_review", "on"),
+        ];
+        let field = refused_field(&mut coord, &profile, &wrong, "branches").await;
+        assert!(
+            field.contains("value=\"25.62, 99.99\"") && field.contains("field-error"),
+            "{field}"
+        );
+        let right = [
+            ("branches", "25.62 28"),
+            ("regions", "PL84"),
+            ("requires_offer_review", "on"),
+        ];
+        assert_eq!(coord.post(&profile, &right).await, StatusCode::OK);
+        let p = api(&app, &format!("/api/v1/clusters/{c}")).await["profile"].clone();
+        assert_eq!(
+            p,
+            json!({"branches": ["25.62", "28"], "regions": ["PL84"], "requires_offer_review": true})
+        );
+
+        // A member's offer now waits: not public, on the coordinator's list, with the decision.
+        let (mut firm, _) = signed_in(&app, "biuro@alfa.test", "org_member", Some(alfa)).await;
+        let offer = crate::pages::offer_forms::order(&alfa.to_string(), "Zlecenie: 500 wsporników");
+        let mut sent: Vec<(&str, &str)> = offer.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        sent.push(("action", "submit"));
+        firm.get("/offers/new").await;
+        assert_eq!(firm.post("/offers/new", &sent).await, StatusCode::OK);
+        let filter = klaster_store::offers::Filter {
+            organisation_id: Some(alfa),
+            statuses: vec!["submitted".into()],
+            all_visibility: true,
+            ..Default::default()
+        };
+        let waiting = klaster_store::offers::list(&app.db(), &filter, None, 10)
+            .await
+            .unwrap();
+        assert_eq!(waiting.len(), 1, "the offer waits for review");
+        let id = waiting[0].id;
+        offer_page(&mut firm, id).await;
+        assert!(
+            firm.html.contains("Waiting for the cluster coordinator"),
+            "{}",
+            firm.html
+        );
+        assert_eq!(
+            app.get(&format!("/offers/{id}")).await.status(),
+            StatusCode::NOT_FOUND
+        );
+        coord.get("/review?lang=en").await;
+        assert!(
+            coord.html.contains(&format!("href=\"/offers/{id}\"")),
+            "{}",
+            coord.html
+        );
+        assert_eq!(offer_page(&mut coord, id).await, StatusCode::OK);
+        assert!(coord.html.contains("Your review"));
+
+        // Sending it back needs a message, which the authors then read with their draft.
+        let review = format!("/offers/{id}/review");
+        let back = [("decision", "return"), ("message", "")];
+        assert_eq!(
+            coord.post(&review, &back).await,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        assert!(coord.html.contains("Say what the authors should change."));
+        let back = [
+            ("decision", "return"),
+            ("message", "Proszę podać termin dostawy."),
+        ];
+        assert_eq!(coord.post(&review, &back).await, StatusCode::OK);
+        assert!(
+            coord.html.contains("went back to its authors"),
+            "{}",
+            coord.html
+        );
+        assert_eq!(offer_page(&mut firm, id).await, StatusCode::OK);
+        assert!(
+            firm.html.contains("Proszę podać termin dostawy."),
+            "{}",
+            firm.html
+        );
+
+        // Submitted again; another cluster's coordinator cannot see or decide it.
+        let submitted = app
+            .post(
+                &format!("/api/v1/offers/{id}/transitions"),
+                json!({"action": "submit"}),
+            )
+            .await;
+        assert_eq!(submitted.status(), StatusCode::OK);
+        let (mut other, _) = signed_in(&app, "koordynator@d.test", "coordinator", Some(d)).await;
+        assert_eq!(offer_page(&mut other, id).await, StatusCode::NOT_FOUND);
+        other.get("/review").await;
+        assert!(!other.html.contains(&format!("href=\"/offers/{id}\"")));
+        assert_eq!(
+            other.post(&review, &[("decision", "publish")]).await,
+            StatusCode::FORBIDDEN
+        );
+
+        // Published by the cluster's coordinator: everyone reads it.
+        offer_page(&mut coord, id).await;
+        assert_eq!(
+            coord.post(&review, &[("decision", "publish")]).await,
+            StatusCode::OK
+        );
+        assert!(coord.html.contains("The offer is published."));
+        assert_eq!(
+            app.get(&format!("/offers/{id}")).await.status(),
+            StatusCode::OK
+        );
+        coord.get("/review?lang=en").await;
+        assert!(!coord.html.contains(&format!("href=\"/offers/{id}\"")));
         app.stop().await;
     }
 }

@@ -118,6 +118,9 @@ const PAGES: &[(&str, &[&str])] = &[
     ("POST /directory/{id}/members", C_MEMBERS),
     ("POST /memberships/{id}", C_MEMBERS),
     ("POST /directory/{id}/statuses", C_MEMBERS),
+    ("POST /directory/{id}/profile", C_MEMBERS),
+    // an offer of A waiting for cluster C's review
+    ("POST /offers/{id}/review", C_MEMBERS),
     ("POST /statuses/{id}", C_MEMBERS),
     ("POST /statuses/{id}/delete", C_MEMBERS),
     // offers of A
@@ -738,6 +741,27 @@ async fn page_request(
                 ("valid_until", "2027-12-31"),
             ]),
         ),
+        "POST /directory/{id}/profile" => (
+            format!("/directory/{c}/profile"),
+            fields(&[
+                ("branches", "25.62, 28"),
+                ("regions", "PL84"),
+                ("requires_offer_review", "on"),
+            ]),
+        ),
+        "POST /offers/{id}/review" => {
+            admin_write(
+                app,
+                Method::PUT,
+                &format!("/api/v1/clusters/{c}/profile"),
+                json!({"requires_offer_review": true}),
+            )
+            .await;
+            (
+                format!("/offers/{}/review", offer_of_a(app, w, n, false).await),
+                fields(&[("decision", "publish")]),
+            )
+        }
         "POST /statuses/{id}/delete" => (
             format!("/statuses/{}/delete", status_of_c(app, w).await),
             fields(&[]),

@@ -10,7 +10,10 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use klaster_domain::{ClusterStatusInput, ClusterStatusKind, MembershipInput, MembershipRole};
+use klaster_domain::{
+    ClusterProfile, ClusterProfileInput, ClusterStatusInput, ClusterStatusKind, MembershipInput,
+    MembershipRole,
+};
 use klaster_store::directory;
 use klaster_store::organisations::{self as orgs, Filter, Page, Sort};
 use serde::Deserialize;
@@ -34,6 +37,7 @@ pub fn routes() -> Router<AppState> {
         .route("/directory/{id}/manage", get(page))
         .route("/directory/{id}/members", post(add_member))
         .route("/directory/{id}/statuses", post(add_status))
+        .route("/directory/{id}/profile", post(save_profile))
         .route("/memberships/{id}", post(save_member))
         .route("/statuses/{id}", post(recertify))
         .route("/statuses/{id}/delete", post(delete_status))
@@ -91,6 +95,8 @@ struct ManagePage {
     new_roles: Vec<Choice>,
     statuses: Vec<StatusItem>,
     status_fields: Vec<Field>,
+    profile_fields: Vec<Field>,
+    /// The first field with an error, linked from the top of the page.
     status_invalid: Option<Field>,
     /// Today as a date input's value (the default of joining and recertifying).
     today: String,
@@ -158,11 +164,80 @@ fn status_fields(tr: &Tr, f: &StatusForm) -> Vec<Field> {
     ]
 }
 
+/// The two forms of fields: a new status, and the cluster's profile (`None`: as stored).
+struct Forms {
+    status: Vec<Field>,
+    profile: Option<Vec<Field>>,
+}
+
+impl Forms {
+    fn empty(tr: &Tr) -> Self {
+        Forms {
+            status: status_fields(tr, &StatusForm::default()),
+            profile: None,
+        }
+    }
+}
+
+/// What the cluster-profile form sends: codes separated by commas or spaces.
+#[derive(Debug, Default, Deserialize)]
+pub struct ProfileForm {
+    #[serde(default)]
+    branches: String,
+    #[serde(default)]
+    regions: String,
+    #[serde(default)]
+    requires_offer_review: Option<String>,
+}
+
+impl ProfileForm {
+    fn of(p: &ClusterProfile) -> Self {
+        ProfileForm {
+            branches: p.branches.join(", "),
+            regions: p.regions.join(", "),
+            requires_offer_review: p.requires_offer_review.then(|| "on".to_string()),
+        }
+    }
+
+    fn input(&self) -> ClusterProfileInput {
+        let codes = |s: &str| {
+            s.split([',', ';', ' ', '\n'])
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        ClusterProfileInput {
+            branches: codes(&self.branches),
+            regions: codes(&self.regions),
+            requires_offer_review: self.requires_offer_review.is_some(),
+        }
+    }
+}
+
+fn profile_fields(tr: &Tr, f: &ProfileForm) -> Vec<Field> {
+    vec![
+        Field::new("branches", "text", tr.t("dir-cluster-branches"))
+            .value(&f.branches)
+            .hint(tr.t("cm-branches-hint")),
+        Field::new("regions", "text", tr.t("dir-cluster-regions"))
+            .value(&f.regions)
+            .hint(tr.t("cm-regions-hint")),
+        Field::new(
+            "requires_offer_review",
+            "checkbox",
+            tr.t("cm-requires-review"),
+        )
+        .value(f.requires_offer_review.as_deref().unwrap_or(""))
+        .hint(tr.t("cm-requires-review-hint")),
+    ]
+}
+
 async fn build(
     state: &AppState,
     ui: &Ui,
     id: i64,
-    status_form: Vec<Field>,
+    forms: Forms,
     error: Option<String>,
 ) -> Result<ManagePage, PageError> {
     manager(ui, id)?;
@@ -235,8 +310,8 @@ async fn build(
         .collect();
     let notice = match ui.param("done") {
         Some(
-            d @ ("member-added" | "member-saved" | "member-ended" | "status-added" | "status-saved"
-            | "status-deleted"),
+            d @ ("member-added" | "member-saved" | "member-ended" | "profile-saved"
+            | "status-added" | "status-saved" | "status-deleted"),
         ) => Some(tr.t(&format!("cm-done-{d}"))),
         _ => None,
     };
@@ -251,8 +326,13 @@ async fn build(
         found,
         new_roles: role_choices(&tr, MembershipRole::Member),
         statuses,
-        status_invalid: first_error(&status_form).cloned(),
-        status_fields: status_form,
+        status_invalid: first_error(&forms.status)
+            .or_else(|| first_error(forms.profile.as_deref().unwrap_or_default()))
+            .cloned(),
+        profile_fields: forms.profile.unwrap_or_else(|| {
+            profile_fields(&tr, &ProfileForm::of(&c.profile.unwrap_or_default()))
+        }),
+        status_fields: forms.status,
         today: chrono::Utc::now()
             .date_naive()
             .format("%Y-%m-%d")
@@ -263,8 +343,7 @@ async fn build(
 
 pub async fn page(State(state): State<AppState>, ui: Ui, Path(id): Path<i64>) -> Response {
     let tr = Tr::new(ui.lang);
-    let fields = status_fields(&tr, &StatusForm::default());
-    match build(&state, &ui, id, fields, None).await {
+    match build(&state, &ui, id, Forms::empty(&tr), None).await {
         Ok(p) => render(&ui, StatusCode::OK, &p),
         Err(e) => errors::page(&state, &ui, e),
     }
@@ -282,8 +361,8 @@ async fn again(
     status: StatusCode,
     message: String,
 ) -> Result<Response, PageError> {
-    let fields = status_fields(&Tr::new(ui.lang), &StatusForm::default());
-    let p = build(state, ui, cluster, fields, Some(message)).await?;
+    let forms = Forms::empty(&Tr::new(ui.lang));
+    let p = build(state, ui, cluster, forms, Some(message)).await?;
     Ok(render(ui, status, &p))
 }
 
@@ -459,12 +538,44 @@ pub async fn add_status(
         match outcome {
             Ok(()) => Ok(done(id, "status-added")),
             Err(Ok(errs)) => {
-                let mut fields = status_fields(&tr, &form);
-                errs.apply(&mut fields);
-                let p = build(&state, &ui, id, fields, Some(tr.t("cm-error-status"))).await?;
+                let mut status = status_fields(&tr, &form);
+                errs.apply(&mut status);
+                let forms = Forms {
+                    status,
+                    profile: None,
+                };
+                let p = build(&state, &ui, id, forms, Some(tr.t("cm-error-status"))).await?;
                 Ok(render(&ui, StatusCode::UNPROCESSABLE_ENTITY, &p))
             }
             Err(Err(e)) => Err(refused(&e)),
+        }
+    }
+    .await;
+    answer(&state, &ui, r)
+}
+
+/// Saves the cluster's branches, regions and whether its members' offers are reviewed.
+pub async fn save_profile(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Posted { ui, form }: Posted<ProfileForm>,
+) -> Response {
+    let r = async {
+        let who = manager(&ui, id)?.clone();
+        let tr = Tr::new(ui.lang);
+        match api::set_profile(State(state.clone()), who, Path(id), ApiJson(form.input())).await {
+            Ok(_) => Ok(done(id, "profile-saved")),
+            Err(e) => {
+                let errs = Errors::of_api(&tr, &e).ok_or_else(|| refused(&e))?;
+                let mut profile = profile_fields(&tr, &form);
+                errs.apply(&mut profile);
+                let forms = Forms {
+                    status: status_fields(&tr, &StatusForm::default()),
+                    profile: Some(profile),
+                };
+                let p = build(&state, &ui, id, forms, Some(tr.t("cm-error-profile"))).await?;
+                Ok(render(&ui, StatusCode::UNPROCESSABLE_ENTITY, &p))
+            }
         }
     }
     .await;

@@ -22,6 +22,7 @@ use crate::pages::errors::{self, PageError};
 use crate::pages::forms::Posted;
 use crate::pages::i18n::Tr;
 use crate::pages::lang::Ui;
+use crate::pages::offer_review::{Waiting, waiting};
 use crate::pages::{Chrome, Section, format, render};
 
 pub fn routes() -> Router<AppState> {
@@ -90,6 +91,9 @@ struct Tab {
 #[template(path = "review_list.html")]
 struct QueuePage {
     chrome: Chrome,
+    notice: Option<String>,
+    /// Submitted offers where the reader's cluster asks for review.
+    offers: Vec<Waiting>,
     tabs: Vec<Tab>,
     items: Vec<Item>,
 }
@@ -116,6 +120,8 @@ pub async fn queue(State(state): State<AppState>, ui: Ui) -> Response {
         }
         Ok(QueuePage {
             chrome: Chrome::new(&state, &ui, "review-title", Section::Directory),
+            notice: (ui.param("done") == Some("offer-returned")).then(|| tr.t("orv-done-returned")),
+            offers: waiting(&state, &ui, p).await?,
             tabs: STATUSES
                 .iter()
                 .map(|s| Tab {
