@@ -352,6 +352,7 @@ impl E2e {
         let b = Browser {
             client,
             base: self.app.base.clone(),
+            driver: self.driver.url.clone(),
             axe: self.axe.clone(),
             _profile: profile,
         };
@@ -390,6 +391,8 @@ pub fn screenshot_dir() -> PathBuf {
 pub struct Browser {
     pub client: Client,
     base: String,
+    /// chromedriver's address, for the WebDriver commands fantoccini does not wrap.
+    driver: String,
     axe: Option<Arc<str>>,
     _profile: TempDir,
 }
@@ -655,6 +658,77 @@ impl Browser {
             )
             .await;
         serde_json::from_value(v).unwrap_or_default()
+    }
+
+    /// The role the browser's accessibility tree gives `e` (what a screen reader is told:
+    /// `cell`, `columnheader`, `table`...), through WebDriver's "Get Computed Role".
+    pub async fn computed_role(&self, e: &Element) -> String {
+        let session = self.client.session_id().await.expect("session id");
+        let session = session.expect("a session");
+        let url = format!(
+            "{}/session/{session}/element/{}/computedrole",
+            self.driver,
+            e.element_id()
+        );
+        let v: Value = reqwest::get(&url)
+            .await
+            .and_then(|r| r.error_for_status())
+            .unwrap_or_else(|e| panic!("computed role: {e}"))
+            .json()
+            .await
+            .expect("computed role");
+        v["value"].as_str().unwrap_or_default().to_string()
+    }
+
+    /// The tables of the page shown that stack their rows on a phone (`table.stack-table`),
+    /// checked at the width shown: each cell is labelled (`data-label`) with its column's
+    /// header text and, where the header row is hidden from sight, shows that label before its
+    /// content (but the first, which leads its row); the browser still exposes a table of
+    /// column headers and cells to screen readers. Returns how many such tables there are.
+    pub async fn assert_stacked_tables(&self, name: &str) -> usize {
+        let v = self
+            .script(
+                "return [...document.querySelectorAll('table.stack-table')].map(t => ({ \
+                   hidden: t.tHead.getBoundingClientRect().height <= 1, \
+                   heads: [...t.tHead.rows[0].cells].map(c => c.textContent.trim()), \
+                   rows: [...t.tBodies[0].rows].map(r => [...r.cells].map(c => ({ \
+                     label: c.dataset.label ?? null, \
+                     before: getComputedStyle(c, '::before').content })) ) }));",
+            )
+            .await;
+        let tables = v.as_array().cloned().unwrap_or_default();
+        for (i, t) in tables.iter().enumerate() {
+            let heads = t["heads"].as_array().expect("headers");
+            let hidden = t["hidden"] == json!(true);
+            for row in t["rows"].as_array().expect("rows") {
+                let cells = row.as_array().expect("cells");
+                assert_eq!(cells.len(), heads.len(), "{name}: table {i}: {row}");
+                for (c, (cell, head)) in cells.iter().zip(heads).enumerate() {
+                    assert_eq!(&cell["label"], head, "{name}: table {i}, column {c}");
+                    let shown =
+                        cell["before"] == json!(format!("\"{}\"", head.as_str().unwrap_or("")));
+                    assert_eq!(
+                        shown,
+                        hidden && c > 0,
+                        "{name}: table {i}, column {c}: label shown as {} (header row hidden: {hidden})",
+                        cell["before"]
+                    );
+                }
+            }
+        }
+        if !tables.is_empty() {
+            let table = self.find("table.stack-table").await;
+            assert_eq!(self.computed_role(&table).await, "table", "{name}");
+            let th = self.find("table.stack-table thead th").await;
+            assert_eq!(self.computed_role(&th).await, "columnheader", "{name}");
+            for td in self
+                .find_all("table.stack-table tbody tr:first-child td")
+                .await
+            {
+                assert_eq!(self.computed_role(&td).await, "cell", "{name}");
+            }
+        }
+        tables.len()
     }
 
     /// Saves the whole page at `size` (the viewport's width; the height grown to the page's)

@@ -58,15 +58,21 @@ async fn seed(e2e: &E2e) -> (i64, i64) {
 
 /// Saves the page at phone and desktop widths and audits its accessibility at each (axe-core,
 /// WCAG 2.1 A/AA: no serious or critical violation), then checks that nothing sticks out
-/// sideways on the phone (the screenshot shows what does).
+/// sideways on the phone (the screenshot shows what does) and that its tables of rows are
+/// stacked there, each cell with its column's name, and still tables to a screen reader.
 async fn check_page(b: &Browser, name: &str) {
     b.viewport(PHONE).await;
     let overflow = b.overflow().await;
+    b.assert_stacked_tables(&format!("{name}-{}", PHONE.0))
+        .await;
     for size in [PHONE, DESKTOP] {
         let file = b.screenshot(name, size).await;
         harness::notice(&format!("screenshot: {}", file.display()));
         b.assert_accessible(&format!("{name}-{}", size.0)).await;
     }
+    // Back at the desktop width: a table again, its header row in sight.
+    b.assert_stacked_tables(&format!("{name}-{}", DESKTOP.0))
+        .await;
     assert!(
         overflow.is_empty(),
         "{name}: wider than a phone: {overflow:?}"
