@@ -4,7 +4,7 @@
 //! link, types a search and submits it with Enter, opens an offer; a link in an alert mail
 //! caught by the SMTP sink opens in the browser. Screenshots of the main pages
 //! at phone and desktop widths are saved under `<target>/e2e-screenshots/`, and each is audited
-//! there with axe-core against WCAG 2.0/2.1 A and AA ([`check_page`]).
+//! there with axe-core against WCAG 2.0/2.1 A and AA and WCAG 2.2 AA ([`check_page`]).
 //!
 //! Needs Debian's `chromium` and `chromium-driver` (`.ci/run` installs them; elsewhere
 //! `KLASTER_CHROMIUM` and `KLASTER_CHROMEDRIVER` may name the programs) and axe-core from npm
@@ -57,7 +57,7 @@ async fn seed(e2e: &E2e) -> (i64, i64) {
 }
 
 /// Saves the page at phone and desktop widths and audits its accessibility at each (axe-core,
-/// WCAG 2.1 A/AA: no serious or critical violation), then checks that nothing sticks out
+/// WCAG 2.1 A/AA and 2.2 AA: no serious or critical violation), then checks that nothing sticks out
 /// sideways on the phone (the screenshot shows what does) and that its tables of rows are
 /// stacked there, each cell with its column's name, and still tables to a screen reader.
 async fn check_page(b: &Browser, name: &str) {
