@@ -684,6 +684,22 @@ impl Browser {
         v["value"].as_str().unwrap_or_default().to_string()
     }
 
+    /// Makes the page shown render for `media` (`"print"`, or `""` for the screen again), as
+    /// the browser's print preview does: Chrome's DevTools command, through chromedriver.
+    pub async fn emulate_media(&self, media: &str) {
+        let session = self.client.session_id().await.expect("session id");
+        let session = session.expect("a session");
+        let url = format!("{}/session/{session}/goog/cdp/execute", self.driver);
+        let body = json!({"cmd": "Emulation.setEmulatedMedia", "params": {"media": media}});
+        reqwest::Client::new()
+            .post(&url)
+            .json(&body)
+            .send()
+            .await
+            .and_then(|r| r.error_for_status())
+            .unwrap_or_else(|e| panic!("emulate {media:?} media: {e}"));
+    }
+
     /// The tables of the page shown that stack their rows on a phone (`table.stack-table`),
     /// checked at the width shown: each cell is labelled (`data-label`) with its column's
     /// header text and, where the header row is hidden from sight, shows that label before its

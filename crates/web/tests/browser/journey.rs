@@ -8,9 +8,9 @@
 use fantoccini::key::Key;
 use serde_json::{Value, json};
 
-use super::check_page;
 use super::common::{self, SECTIONS};
 use super::harness::{Browser, E2e};
+use super::{check_page, check_print};
 
 const FIRM: &str = "anna@zmp.example.pl";
 const COORDINATOR: &str = "koordynator@klaster.test";
@@ -348,6 +348,7 @@ async fn german_reader_writes(e2e: &E2e, id: i64) -> Browser {
     );
     assert!(!r.text(".mark").await.is_empty(), "marked as a translation");
     check_page(&r, "offer-reader-de").await;
+    check_print(&r, "offer-reader-de").await;
     r.click(&format!("a[href='/offers/{id}/interest']")).await;
     r.fill(
         "#message",
@@ -476,9 +477,11 @@ async fn analytics(r: &Browser) {
     let csv = r.attr("a[download]", "href").await.unwrap_or_default();
     assert!(csv.contains(".csv"), "{csv}");
     check_page(r, "analytics-pl84").await;
+    check_print(r, "analytics-pl84").await;
     // The printable report, a page of its own.
     r.click(".an-actions li:nth-child(2) a").await;
     check_page(r, "analytics-report").await;
+    check_print(r, "analytics-report").await;
 }
 
 pub async fn run(e2e: &E2e) {

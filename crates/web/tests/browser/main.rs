@@ -79,6 +79,30 @@ async fn check_page(b: &Browser, name: &str) {
     );
 }
 
+/// The page as printed (print media, at the desktop width): the site's navigation, the
+/// language switch, the skip link and the calls to act are left out, nothing is cut at the right edge, and it
+/// passes the same audit; saved as `<name>-print.png`. Leaves the screen media on.
+async fn check_print(b: &Browser, name: &str) {
+    b.viewport(DESKTOP).await;
+    b.emulate_media("print").await;
+    let shown = b
+        .script(
+            "return [...document.querySelectorAll('.site-header nav, .skip-link, .footer-links, .of-save-search')] \
+               .filter(e => e.getClientRects().length > 0).map(e => e.className || e.tagName);",
+        )
+        .await;
+    assert_eq!(shown, json!([]), "{name}: printed, but not content");
+    let overflow = b.overflow().await;
+    let file = b.screenshot(&format!("{name}-print"), DESKTOP).await;
+    harness::notice(&format!("screenshot: {}", file.display()));
+    b.assert_accessible(&format!("{name}-print")).await;
+    b.emulate_media("").await;
+    assert!(
+        overflow.is_empty(),
+        "{name}: printed, cut off: {overflow:?}"
+    );
+}
+
 /// The first Tab reaches the skip link, shown when focused; Enter on it moves the focus to
 /// the main content.
 async fn skip_link_comes_first(b: &Browser) {
