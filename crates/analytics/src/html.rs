@@ -23,13 +23,25 @@ fn num(w: &dyn Wording, v: f64, digits: usize) -> String {
     }
 }
 
+/// Opens the box a wide table scrolls sideways in, on a screen narrower than the table (a
+/// phone): a region named `name` (already escaped), focusable so that the keyboard scrolls it
+/// too. Printed, it does not clip.
+fn scroll_box(out: &mut String, name: &str) {
+    let _ = write!(
+        out,
+        "<div class=\"wide\" role=\"region\" tabindex=\"0\" aria-label=\"{name}\">"
+    );
+}
+
 fn ranking_table(
     out: &mut String,
+    name: &str,
     rows: &[crate::potential::PotentialRow],
     labels: &dyn Fn(&str) -> String,
     limit: usize,
     w: &dyn Wording,
 ) {
+    scroll_box(out, name);
     let _ = write!(
         out,
         "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>",
@@ -74,7 +86,7 @@ fn ranking_table(
         }
         out.push_str("</tr>");
     }
-    out.push_str("</tbody></table>");
+    out.push_str("</tbody></table></div>");
 }
 
 /// The report of region `code`: potential ranking (industries and categories), charts,
@@ -101,11 +113,13 @@ pub fn region_report(
     let mut h = String::new();
     let _ = write!(
         h,
-        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title>\
-         <style>body{{font-family:sans-serif;max-width:60rem;margin:1rem auto;color:#222}}\
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title>\
+         <style>body{{font-family:sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;color:#222}}\
+         .wide{{overflow-x:auto;margin:.5rem 0}}.wide table{{margin:0}}.wide:focus-visible{{outline:3px solid #d35400;outline-offset:2px}}\
          table{{border-collapse:collapse;font-size:.8rem;margin:.5rem 0}}td,th{{border:1px solid #ccc;padding:.15rem .35rem;text-align:right}}\
          td:nth-child(2),td:nth-child(3),th{{text-align:left}}.note{{border:2px solid #b00;color:#b00;padding:.4rem;font-weight:bold}}\
-         svg{{max-width:100%;height:auto}}section{{break-inside:avoid}}@media print{{body{{max-width:none}}}}</style></head><body><main>\
+         svg{{max-width:100%;height:auto}}section{{break-inside:avoid}}@media print{{body{{max-width:none;padding:0}}.wide{{overflow:visible}}}}</style></head><body><main>\
          <h1>{heading}</h1>",
         lang = esc(w.lang()),
         title = said(
@@ -151,20 +165,18 @@ pub fn region_report(
         said(w, Msg::PotentialIntro)
     );
     for p in rep.potential.iter().filter(|p| p.region == code) {
-        let _ = write!(
-            h,
-            "<h3>{}</h3>",
-            said(
-                w,
-                if p.level == Level::Category {
-                    Msg::LevelCategories
-                } else {
-                    Msg::LevelIndustries
-                }
-            )
+        let level = said(
+            w,
+            if p.level == Level::Category {
+                Msg::LevelCategories
+            } else {
+                Msg::LevelIndustries
+            },
         );
+        let _ = write!(h, "<h3>{level}</h3>");
         ranking_table(
             &mut h,
+            &level,
             &p.rows,
             labels,
             if p.level == Level::Category { 50 } else { 25 },
@@ -202,10 +214,10 @@ pub fn region_report(
         .collect();
     if let Some(t) = ss.iter().find(|s| s.industry == "*") {
         let (from, to) = rep.params.shift_share.unwrap_or_default();
+        let heading = said(w, Msg::ShiftShareHeading { from, to });
         let _ = write!(
             h,
-            "<section><h2>{}</h2><p>{}</p>",
-            said(w, Msg::ShiftShareHeading { from, to }),
+            "<section><h2>{heading}</h2><p>{}</p>",
             said(
                 w,
                 Msg::ShiftShareSummary {
@@ -221,6 +233,7 @@ pub fn region_report(
             .filter(|s| s.industry != "*" && s.regional_shift.is_finite())
             .collect();
         top.sort_by(|a, b| b.regional_shift.total_cmp(&a.regional_shift));
+        scroll_box(&mut h, &heading);
         h.push_str("<table><thead><tr>");
         for m in [
             Msg::ColCode,
@@ -247,7 +260,7 @@ pub fn region_report(
                 esc(&num(w, s.regional_shift, 0))
             );
         }
-        h.push_str("</tbody></table></section>");
+        h.push_str("</tbody></table></div></section>");
     }
     let d = &rep.diagnostics;
     let _ = write!(

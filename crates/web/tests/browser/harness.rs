@@ -103,9 +103,10 @@ fn axe_source() -> Option<Arc<str>> {
     }
 }
 
-/// The WCAG success criteria the audits hold the pages to: WCAG 2.0 and 2.1, levels A and AA
-/// (axe's tags for its rules).
-pub const WCAG_TAGS: [&str; 4] = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+/// The WCAG success criteria the audits hold the pages to: WCAG 2.0 and 2.1, levels A and AA,
+/// and WCAG 2.2 AA (its one rule in axe: a pointer target at least 24 by 24 CSS pixels, or
+/// spaced as if it were) (axe's tags for its rules).
+pub const WCAG_TAGS: [&str; 5] = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 /// axe's advice beyond WCAG (heading order, landmarks...), run too but only reported.
 const ADVICE_TAG: &str = "best-practice";
 
@@ -166,6 +167,8 @@ pub struct Audit {
     pub incomplete: Vec<String>,
     /// How many rules found nothing wrong.
     pub passed: usize,
+    /// Every rule that ran (whatever it found, also where nothing on the page applied).
+    pub ran: Vec<String>,
 }
 
 /// Runs axe on the document and hands its findings, trimmed to what a developer needs to
@@ -186,6 +189,7 @@ axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['viola
       .map(n => n.target.join(' ') + ': ' + (n.any.concat(n.all, n.none)[0] || {}).message)
       .join('; ') + (v.nodes.length > 3 ? '; ...' : '') + ')'),
     passed: r.passes.length,
+    ran: [r.passes, r.violations, r.incomplete, r.inapplicable].flat().map(v => v.id),
   }))
   .catch(e => done({ error: String((e && e.stack) || e) }));
 "#;
@@ -352,6 +356,7 @@ impl E2e {
         let b = Browser {
             client,
             base: self.app.base.clone(),
+            driver: self.driver.url.clone(),
             axe: self.axe.clone(),
             _profile: profile,
         };
@@ -390,6 +395,8 @@ pub fn screenshot_dir() -> PathBuf {
 pub struct Browser {
     pub client: Client,
     base: String,
+    /// chromedriver's address, for the WebDriver commands fantoccini does not wrap.
+    driver: String,
     axe: Option<Arc<str>>,
     _profile: TempDir,
 }
@@ -657,6 +664,93 @@ impl Browser {
         serde_json::from_value(v).unwrap_or_default()
     }
 
+    /// The role the browser's accessibility tree gives `e` (what a screen reader is told:
+    /// `cell`, `columnheader`, `table`...), through WebDriver's "Get Computed Role".
+    pub async fn computed_role(&self, e: &Element) -> String {
+        let session = self.client.session_id().await.expect("session id");
+        let session = session.expect("a session");
+        let url = format!(
+            "{}/session/{session}/element/{}/computedrole",
+            self.driver,
+            e.element_id()
+        );
+        let v: Value = reqwest::get(&url)
+            .await
+            .and_then(|r| r.error_for_status())
+            .unwrap_or_else(|e| panic!("computed role: {e}"))
+            .json()
+            .await
+            .expect("computed role");
+        v["value"].as_str().unwrap_or_default().to_string()
+    }
+
+    /// Makes the page shown render for `media` (`"print"`, or `""` for the screen again), as
+    /// the browser's print preview does: Chrome's DevTools command, through chromedriver.
+    pub async fn emulate_media(&self, media: &str) {
+        let session = self.client.session_id().await.expect("session id");
+        let session = session.expect("a session");
+        let url = format!("{}/session/{session}/goog/cdp/execute", self.driver);
+        let body = json!({"cmd": "Emulation.setEmulatedMedia", "params": {"media": media}});
+        reqwest::Client::new()
+            .post(&url)
+            .json(&body)
+            .send()
+            .await
+            .and_then(|r| r.error_for_status())
+            .unwrap_or_else(|e| panic!("emulate {media:?} media: {e}"));
+    }
+
+    /// The tables of the page shown that stack their rows on a phone (`table.stack-table`),
+    /// checked at the width shown: each cell is labelled (`data-label`) with its column's
+    /// header text and, where the header row is hidden from sight, shows that label before its
+    /// content (but the first, which leads its row); the browser still exposes a table of
+    /// column headers and cells to screen readers. Returns how many such tables there are.
+    pub async fn assert_stacked_tables(&self, name: &str) -> usize {
+        let v = self
+            .script(
+                "return [...document.querySelectorAll('table.stack-table')].map(t => ({ \
+                   hidden: t.tHead.getBoundingClientRect().height <= 1, \
+                   heads: [...t.tHead.rows[0].cells].map(c => c.textContent.trim()), \
+                   rows: [...t.tBodies[0].rows].map(r => [...r.cells].map(c => ({ \
+                     label: c.dataset.label ?? null, \
+                     before: getComputedStyle(c, '::before').content })) ) }));",
+            )
+            .await;
+        let tables = v.as_array().cloned().unwrap_or_default();
+        for (i, t) in tables.iter().enumerate() {
+            let heads = t["heads"].as_array().expect("headers");
+            let hidden = t["hidden"] == json!(true);
+            for row in t["rows"].as_array().expect("rows") {
+                let cells = row.as_array().expect("cells");
+                assert_eq!(cells.len(), heads.len(), "{name}: table {i}: {row}");
+                for (c, (cell, head)) in cells.iter().zip(heads).enumerate() {
+                    assert_eq!(&cell["label"], head, "{name}: table {i}, column {c}");
+                    let shown =
+                        cell["before"] == json!(format!("\"{}\"", head.as_str().unwrap_or("")));
+                    assert_eq!(
+                        shown,
+                        hidden && c > 0,
+                        "{name}: table {i}, column {c}: label shown as {} (header row hidden: {hidden})",
+                        cell["before"]
+                    );
+                }
+            }
+        }
+        if !tables.is_empty() {
+            let table = self.find("table.stack-table").await;
+            assert_eq!(self.computed_role(&table).await, "table", "{name}");
+            let th = self.find("table.stack-table thead th").await;
+            assert_eq!(self.computed_role(&th).await, "columnheader", "{name}");
+            for td in self
+                .find_all("table.stack-table tbody tr:first-child td")
+                .await
+            {
+                assert_eq!(self.computed_role(&td).await, "cell", "{name}");
+            }
+        }
+        tables.len()
+    }
+
     /// Saves the whole page at `size` (the viewport's width; the height grown to the page's)
     /// as `<name>-<width>.png` in [`screenshot_dir`]; returns the file. Leaves the viewport
     /// at `size`.
@@ -709,6 +803,11 @@ impl Browser {
             audit.passed > 0,
             "axe ({name}): no rule passed, so none ran"
         );
+        // axe ships its WCAG 2.2 rule turned off by default; asked for by its tag, it runs.
+        assert!(
+            audit.ran.iter().any(|r| r == "target-size"),
+            "axe ({name}): the target size (WCAG 2.2) was not checked"
+        );
         let (blocking, other): (Vec<_>, Vec<_>) = audit.violations.iter().partition(|v| v.blocks());
         if !other.is_empty() {
             let list: String = other.iter().map(ToString::to_string).collect();
@@ -723,7 +822,7 @@ impl Browser {
         if !blocking.is_empty() {
             let list: String = blocking.iter().map(ToString::to_string).collect();
             panic!(
-                "accessibility ({name}, {}): {} serious or critical violation(s) of WCAG 2.1 A/AA:\n{list}",
+                "accessibility ({name}, {}): {} serious or critical violation(s) of WCAG 2.0/2.1 A/AA or 2.2 AA:\n{list}",
                 self.path().await,
                 blocking.len()
             );

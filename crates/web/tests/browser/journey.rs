@@ -8,9 +8,9 @@
 use fantoccini::key::Key;
 use serde_json::{Value, json};
 
-use super::check_page;
 use super::common::{self, SECTIONS};
 use super::harness::{Browser, E2e};
+use super::{check_page, check_print};
 
 const FIRM: &str = "anna@zmp.example.pl";
 const COORDINATOR: &str = "koordynator@klaster.test";
@@ -113,6 +113,60 @@ async fn sign_up(e2e: &E2e) -> Browser {
     b
 }
 
+/// The German engineer has forgotten the password: the link on the sign-in page, the address,
+/// the link mailed (the second mail of the journey, after the firm's confirmation), a new
+/// password typed differently first, then the same twice; the engineer signs in with it later.
+async fn password_reset(e2e: &E2e) {
+    let b = e2e.browser("de-DE,de,en").await;
+    b.goto("/account/signin").await;
+    b.click("main a[href='/account/forgot']").await;
+    assert_eq!(b.text("h1").await, "Forgotten password");
+    b.fill("#email", "not an address").await;
+    b.click(".stacked-form button[type=submit]").await;
+    assert_eq!(
+        b.attr("#email", "aria-invalid").await.as_deref(),
+        Some("true")
+    );
+    check_page(&b, "forgot-error").await;
+    b.fill("#email", READER).await;
+    b.click(".stacked-form button[type=submit]").await;
+    assert!(!b.text(".notice[role=status]").await.is_empty(), "sent");
+    check_page(&b, "forgot").await;
+
+    e2e.settle().await;
+    let links = e2e.links_mailed(2, READER).await;
+    let link = links
+        .iter()
+        .find(|l| l.starts_with("/account/reset?token="))
+        .unwrap_or_else(|| panic!("no reset link in {links:?}"));
+    b.goto(link).await;
+    assert_eq!(b.text("h1").await, "Set a new password");
+    b.fill("#password", PASSWORD).await;
+    b.fill("#password2", "kolorowe jabłka 8").await;
+    b.click(".stacked-form button[type=submit]").await;
+    assert_eq!(
+        b.attr("#password2", "aria-invalid").await.as_deref(),
+        Some("true")
+    );
+    check_page(&b, "reset-error").await;
+    b.fill("#password", PASSWORD).await;
+    b.fill("#password2", PASSWORD).await;
+    b.click(".stacked-form button[type=submit]").await;
+    assert_eq!(b.path().await, "/account/signin?done=password");
+    b.close().await;
+}
+
+/// The error pages, in the reader's language: a path nothing serves, and a page of another
+/// role (the review queue, a coordinator's).
+async fn error_pages(r: &Browser) {
+    r.goto("/no-such-page").await;
+    assert_eq!(r.text("h1").await, "Page not found");
+    check_page(r, "error-404").await;
+    r.goto("/review").await;
+    assert_eq!(r.text("h1").await, "Not allowed");
+    check_page(r, "error-403").await;
+}
+
 /// Fills the fields of one questionnaire section with `answers` as a person would: types
 /// text, picks from lists, ticks boxes; several codes are typed separated by commas.
 async fn fill_section(b: &Browser, answers: &Value) {
@@ -210,7 +264,7 @@ async fn coordinator_accepts(e2e: &E2e) {
     c.click(".account-nav a[href='/account']").await;
     c.click(".am-pages a[href='/review']").await;
     assert_eq!(c.text("h1").await, "Ответы на проверку");
-    c.assert_accessible("review-list").await;
+    check_page(&c, "review-list").await;
     c.click("table a[href^='/review/']").await;
     assert_eq!(c.text("h1").await, COMPANY);
     assert!(
@@ -234,13 +288,23 @@ async fn post_offer(b: &Browser) -> i64 {
     assert_eq!(b.text("h1").await, "Co chcesz opublikować?");
     b.assert_accessible("offer-kinds").await;
     b.click("a[href='/offers/new?kind=order_handover']").await;
+    assert_eq!(b.value("#lang").await, "pl", "the UI language first");
+    // Published empty: refused, the errors next to their fields and in a summary.
+    b.click("button[name=action][value=submit]").await;
+    assert_eq!(
+        b.attr("#title", "aria-invalid").await.as_deref(),
+        Some("true"),
+        "the title is required"
+    );
+    assert!(!b.text(".error-summary").await.is_empty());
+    check_page(b, "offer-form-errors").await;
     b.fill("#title", OFFER).await;
     b.fill(
         "#description",
         "Szukamy podwykonawcy. Toczenie CNC wałków ze stali 1.4301, średnica 40 mm.",
     )
     .await;
-    assert_eq!(b.value("#lang").await, "pl", "the UI language first");
+    b.choose("#lang", "pl").await;
     b.fill("#nace", "25.62").await;
     b.fill("#keywords", "toczenie, wałki").await;
     b.fill("#region", "PL841").await;
@@ -284,6 +348,7 @@ async fn german_reader_writes(e2e: &E2e, id: i64) -> Browser {
     );
     assert!(!r.text(".mark").await.is_empty(), "marked as a translation");
     check_page(&r, "offer-reader-de").await;
+    check_print(&r, "offer-reader-de").await;
     r.click(&format!("a[href='/offers/{id}/interest']")).await;
     r.fill(
         "#message",
@@ -302,8 +367,8 @@ async fn german_reader_writes(e2e: &E2e, id: i64) -> Browser {
     r
 }
 
-/// The firm finds the interest on its account.
-async fn firm_sees_the_interest(e2e: &E2e, b: &Browser) {
+/// The firm finds the interest on its account, and the partners matching its offer.
+async fn firm_sees_the_interest(e2e: &E2e, b: &Browser, id: i64) {
     e2e.settle().await;
     b.click(".account-nav a[href='/account']").await;
     b.click(".am-pages a[href='/account/interests']").await;
@@ -315,6 +380,15 @@ async fn firm_sees_the_interest(e2e: &E2e, b: &Browser) {
     b.click(".am-pages a[href='/account/offers']").await;
     assert!(b.text("main").await.contains(OFFER));
     check_page(b, "my-offers").await;
+    b.click(&format!(".of-table a[href='/offers/{id}/matches']"))
+        .await;
+    assert_eq!(b.text("h1").await, "Pasujący partnerzy");
+    assert_eq!(
+        b.find_all("main section h2").await.len(),
+        2,
+        "firms and offers"
+    );
+    check_page(b, "matches").await;
 }
 
 /// The firm saves a search from the offer search page (so that its lists have a row).
@@ -349,7 +423,16 @@ async fn account_pages(b: &Browser) {
         if href == "/account/tokens" {
             b.fill("#name", "ERP").await;
             b.click(".stacked-form button[type=submit]").await;
-            b.find("#secret").await;
+            assert!(b.value("#secret").await.starts_with("kls_"), "the token");
+            // Its field has a label in sight (not only a nearby text).
+            let label = b
+                .script(
+                    "const l = document.querySelector('label[for=secret]'); \
+                     const r = l && l.getBoundingClientRect(); \
+                     return !!l && r.width > 1 && r.height > 1 && l.textContent.trim();",
+                )
+                .await;
+            assert_eq!(label, json!("Twój nowy token:"), "the secret's label");
         }
         let name = format!(
             "account{}",
@@ -394,14 +477,17 @@ async fn analytics(r: &Browser) {
     let csv = r.attr("a[download]", "href").await.unwrap_or_default();
     assert!(csv.contains(".csv"), "{csv}");
     check_page(r, "analytics-pl84").await;
+    check_print(r, "analytics-pl84").await;
     // The printable report, a page of its own.
     r.click(".an-actions li:nth-child(2) a").await;
-    r.assert_accessible("analytics-report").await;
+    check_page(r, "analytics-report").await;
+    check_print(r, "analytics-report").await;
 }
 
 pub async fn run(e2e: &E2e) {
     let (cluster, _) = seed(e2e).await;
     let firm = sign_up(e2e).await;
+    password_reset(e2e).await;
     questionnaire(&firm, cluster).await;
     coordinator_accepts(e2e).await;
     let org = klaster_store::accounts::by_email(&e2e.app.db(), FIRM)
@@ -413,7 +499,8 @@ pub async fn run(e2e: &E2e) {
     // Translated and indexed, as the running server does in the background.
     e2e.settle().await;
     let reader = german_reader_writes(e2e, id).await;
-    firm_sees_the_interest(e2e, &firm).await;
+    error_pages(&reader).await;
+    firm_sees_the_interest(e2e, &firm, id).await;
     save_search(&firm).await;
     account_pages(&firm).await;
     firm.close().await;

@@ -4,7 +4,7 @@
 //! link, types a search and submits it with Enter, opens an offer; a link in an alert mail
 //! caught by the SMTP sink opens in the browser. Screenshots of the main pages
 //! at phone and desktop widths are saved under `<target>/e2e-screenshots/`, and each is audited
-//! there with axe-core against WCAG 2.0/2.1 A and AA ([`check_page`]).
+//! there with axe-core against WCAG 2.0/2.1 A and AA and WCAG 2.2 AA ([`check_page`]).
 //!
 //! Needs Debian's `chromium` and `chromium-driver` (`.ci/run` installs them; elsewhere
 //! `KLASTER_CHROMIUM` and `KLASTER_CHROMEDRIVER` may name the programs) and axe-core from npm
@@ -57,19 +57,49 @@ async fn seed(e2e: &E2e) -> (i64, i64) {
 }
 
 /// Saves the page at phone and desktop widths and audits its accessibility at each (axe-core,
-/// WCAG 2.1 A/AA: no serious or critical violation), then checks that nothing sticks out
-/// sideways on the phone (the screenshot shows what does).
+/// WCAG 2.1 A/AA and 2.2 AA: no serious or critical violation), then checks that nothing sticks out
+/// sideways on the phone (the screenshot shows what does) and that its tables of rows are
+/// stacked there, each cell with its column's name, and still tables to a screen reader.
 async fn check_page(b: &Browser, name: &str) {
     b.viewport(PHONE).await;
     let overflow = b.overflow().await;
+    b.assert_stacked_tables(&format!("{name}-{}", PHONE.0))
+        .await;
     for size in [PHONE, DESKTOP] {
         let file = b.screenshot(name, size).await;
         harness::notice(&format!("screenshot: {}", file.display()));
         b.assert_accessible(&format!("{name}-{}", size.0)).await;
     }
+    // Back at the desktop width: a table again, its header row in sight.
+    b.assert_stacked_tables(&format!("{name}-{}", DESKTOP.0))
+        .await;
     assert!(
         overflow.is_empty(),
         "{name}: wider than a phone: {overflow:?}"
+    );
+}
+
+/// The page as printed (print media, at the desktop width): the site's navigation, the
+/// language switch, the skip link and the calls to act are left out, nothing is cut at the right edge, and it
+/// passes the same audit; saved as `<name>-print.png`. Leaves the screen media on.
+async fn check_print(b: &Browser, name: &str) {
+    b.viewport(DESKTOP).await;
+    b.emulate_media("print").await;
+    let shown = b
+        .script(
+            "return [...document.querySelectorAll('.site-header nav, .skip-link, .footer-links, .of-save-search')] \
+               .filter(e => e.getClientRects().length > 0).map(e => e.className || e.tagName);",
+        )
+        .await;
+    assert_eq!(shown, json!([]), "{name}: printed, but not content");
+    let overflow = b.overflow().await;
+    let file = b.screenshot(&format!("{name}-print"), DESKTOP).await;
+    harness::notice(&format!("screenshot: {}", file.display()));
+    b.assert_accessible(&format!("{name}-print")).await;
+    b.emulate_media("").await;
+    assert!(
+        overflow.is_empty(),
+        "{name}: printed, cut off: {overflow:?}"
     );
 }
 

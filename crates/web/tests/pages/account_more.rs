@@ -43,13 +43,18 @@ fn complete(v: &Visitor) {
     );
 }
 
-/// The secret in the answer to creating a token.
+/// The secret in the answer to creating a token: the value of a read-only field that has a
+/// visible label of its own.
 fn secret_in(html: &str) -> String {
-    let at = html
-        .find("<code id=\"secret\">")
-        .expect("the secret is shown")
-        + 18;
-    html[at..at + html[at..].find('<').unwrap()].to_string()
+    assert!(
+        html.contains("<label for=\"secret\">"),
+        "the secret's field is labelled: {html}"
+    );
+    let field = html.find("id=\"secret\"").expect("the secret is shown");
+    let tag = &html[field..field + html[field..].find('>').unwrap()];
+    assert!(tag.contains(" readonly"), "{tag}");
+    let at = tag.find("value=\"").expect("a value") + 7;
+    tag[at..at + tag[at..].find('"').unwrap()].to_string()
 }
 
 #[tokio::test]
