@@ -263,7 +263,7 @@ async fn coordinator_accepts(e2e: &E2e) {
     sign_in(&c, COORDINATOR, "Вход").await;
     c.click(".account-nav a[href='/account']").await;
     c.click(".am-pages a[href='/review']").await;
-    assert_eq!(c.text("h1").await, "Ответы на проверку");
+    assert_eq!(c.text("h1").await, "На проверку");
     check_page(&c, "review-list").await;
     c.click("table a[href^='/review/']").await;
     assert_eq!(c.text("h1").await, COMPANY);
@@ -274,6 +274,14 @@ async fn coordinator_accepts(e2e: &E2e) {
     check_page(&c, "review").await;
     c.click(".decision form:first-of-type button").await;
     assert!(c.page_text().await.contains("Принято"));
+    // The cluster the coordinator manages: the accepted firm is among its members.
+    c.click(".account-nav a[href$='/manage']").await;
+    assert!(c.text("h1").await.starts_with("Управление: "));
+    assert!(
+        c.text("table").await.contains(COMPANY),
+        "the accepted firm is a member"
+    );
+    check_page(&c, "cluster-manage").await;
     c.close().await;
 }
 
