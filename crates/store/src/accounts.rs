@@ -203,6 +203,21 @@ pub async fn set_role(db: &Db, user_id: i64, role: &str, scope_id: Option<i64>) 
     Ok(())
 }
 
+/// The coordinators of the clusters `cluster_ids`, by address.
+pub async fn coordinators_of(db: &Db, cluster_ids: &[i64]) -> Result<Vec<Account>> {
+    let mut out = Vec::new();
+    for c in cluster_ids {
+        let sql = format!(
+            "SELECT {ACCOUNT_COLUMNS} FROM users WHERE scope_id = $1 AND role = 'coordinator' ORDER BY email"
+        );
+        out.extend(
+            on_db!(db, p => sqlx::query_as::<_, Account>(sqlx::AssertSqlSafe(sql))
+            .bind(*c).fetch_all(p).await)?,
+        );
+    }
+    Ok(out)
+}
+
 /// The people of organisation `org_id` (its administrators and members), by address.
 pub async fn of_organisation(db: &Db, org_id: i64) -> Result<Vec<Account>> {
     let sql = format!(

@@ -16,6 +16,8 @@ use crate::{Db, Result, StoreError, Tx, closure, jobs, on_db, on_tx};
 pub const ENTITY: &str = "offer";
 /// The job that translates an offer's free text into the working languages.
 pub const TRANSLATE_JOB: &str = "translate_offer";
+/// Mails about a review: to the reviewers when an offer waits, to its author on the decision.
+pub const REVIEW_JOB: &str = "notify_review";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct OfferRecord {
@@ -231,6 +233,21 @@ pub async fn transition(
             &mut tx,
             TRANSLATE_JOB,
             &serde_json::json!({ "offer_id": id }),
+            8,
+        )
+        .await?;
+    }
+    let review_event = match (from, to) {
+        (_, OfferStatus::Submitted) => Some("waiting"),
+        (OfferStatus::Submitted, OfferStatus::Published) => Some("published"),
+        (OfferStatus::Submitted, OfferStatus::Draft) => Some("returned"),
+        _ => None,
+    };
+    if let Some(event) = review_event {
+        jobs::enqueue(
+            &mut tx,
+            REVIEW_JOB,
+            &serde_json::json!({ "offer_id": id, "event": event }),
             8,
         )
         .await?;

@@ -24,6 +24,7 @@ const SWEEP_EVERY: Duration = Duration::from_secs(60);
 pub mod accounts;
 mod alerts;
 mod notices;
+mod review;
 
 #[derive(Clone)]
 pub struct Worker {
@@ -135,6 +136,7 @@ impl Worker {
                 saved::ALERT_JOB,
                 saved::DIGEST_JOB,
                 klaster_store::accounts::MAIL_JOB,
+                offers::REVIEW_JOB,
             ],
             chrono::Duration::seconds(LEASE_SECS),
         )
@@ -148,6 +150,7 @@ impl Worker {
             saved::ALERT_JOB => self.mail_alert(&job).await,
             saved::DIGEST_JOB => self.mail_digest(&job).await,
             klaster_store::accounts::MAIL_JOB => self.mail_account(&job).await,
+            offers::REVIEW_JOB => self.notify_review(&job).await,
             other => Err(Failure::Permanent(format!("unknown job kind {other}"))),
         };
         let outcome = match outcome {

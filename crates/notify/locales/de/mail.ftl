@@ -86,3 +86,14 @@ account-link-valid = { $count ->
    *[other] Der Link funktioniert einmal, { $count } Stunden lang.
 }
 account-not-you = Wenn Sie das nicht waren, ignorieren Sie diese E-Mail: Ohne den Link geschieht nichts.
+
+## Die Prüfung eines Angebots
+review-waiting-subject = Ein Angebot von { $org } wartet auf Ihre Prüfung: „{ $title }“
+review-waiting-intro = { $org } hat das Angebot „{ $title }“ eingereicht. Ihr Cluster prüft die Angebote seiner Mitglieder: Veröffentlichen Sie es oder senden Sie es mit Hinweisen zur Überarbeitung zurück.
+review-waiting-action = Angebot prüfen
+review-published-subject = Ihr Angebot ist veröffentlicht: „{ $title }“
+review-published-intro = Die Prüfung des Clusters hat Ihr Angebot „{ $title }“ veröffentlicht; jetzt kann es jeder finden.
+review-published-action = Angebot ansehen
+review-returned-subject = Ihr Angebot braucht Änderungen: „{ $title }“
+review-returned-intro = Die Prüfung des Clusters hat Ihr Angebot „{ $title }“ als Entwurf zurückgegeben, mit dem Hinweis:
+review-returned-action = Entwurf öffnen

@@ -86,3 +86,14 @@ account-link-valid = { $count ->
    *[other] The link works once, for { $count } hours.
 }
 account-not-you = If it was not you, ignore this e-mail: without the link nothing happens.
+
+## The review of an offer
+review-waiting-subject = An offer of { $org } waits for your review: “{ $title }”
+review-waiting-intro = { $org } has submitted the offer “{ $title }”. Your cluster reviews its members' offers: publish it, or send it back saying what to change.
+review-waiting-action = Review the offer
+review-published-subject = Your offer is published: “{ $title }”
+review-published-intro = The cluster's reviewer has published your offer “{ $title }”; everyone can now find it.
+review-published-action = See the offer
+review-returned-subject = Your offer needs changes: “{ $title }”
+review-returned-intro = The cluster's reviewer has sent your offer “{ $title }” back to draft, saying:
+review-returned-action = Open the draft

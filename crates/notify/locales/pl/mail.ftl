@@ -92,3 +92,14 @@ account-link-valid = { $count ->
    *[many] Link działa jeden raz, przez { $count } godzin.
 }
 account-not-you = Jeśli to nie Ty, zignoruj tę wiadomość: bez kliknięcia w link nic się nie stanie.
+
+## Ocena oferty
+review-waiting-subject = Oferta { $org } czeka na Twoją ocenę: „{ $title }”
+review-waiting-intro = { $org } wysłała ofertę „{ $title }”. Twój klaster ocenia oferty swoich członków: opublikuj ją albo odeślij z informacją, co zmienić.
+review-waiting-action = Oceń ofertę
+review-published-subject = Twoja oferta została opublikowana: „{ $title }”
+review-published-intro = Oceniający z klastra opublikował Twoją ofertę „{ $title }”; teraz każdy może ją znaleźć.
+review-published-action = Zobacz ofertę
+review-returned-subject = Twoja oferta wymaga zmian: „{ $title }”
+review-returned-intro = Oceniający z klastra odesłał Twoją ofertę „{ $title }” do szkicu z uwagą:
+review-returned-action = Otwórz szkic

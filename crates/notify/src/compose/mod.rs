@@ -11,6 +11,7 @@ mod alert;
 mod body;
 mod catalog;
 mod interest;
+mod review;
 
 use klaster_refdata::Lang;
 use serde::{Deserialize, Serialize};
@@ -19,6 +20,7 @@ pub use account::{AccountMail, AccountMailKind};
 pub use alert::{Alert, Digest, DigestSection};
 pub use catalog::{CATALOGUE_LANGS, catalogue_lang};
 pub use interest::{InterestAccepted, InterestDeclined, InterestReceived, Party};
+pub use review::{ReviewEvent, ReviewMail};
 
 use crate::mail::{Mail, Recipient, one_line};
 use body::{Block, Body};
@@ -124,6 +126,7 @@ pub enum Notification {
     Alert(Alert),
     Digest(Digest),
     Account(AccountMail),
+    Review(ReviewMail),
 }
 
 impl Compose for Notification {
@@ -137,6 +140,7 @@ impl Compose for Notification {
             Self::Alert(n) => vec![n.render(site, problems)],
             Self::Digest(n) => vec![n.render(site, problems)],
             Self::Account(n) => vec![n.render(site, problems)],
+            Self::Review(n) => vec![n.render(site, problems)],
         }
     }
 }

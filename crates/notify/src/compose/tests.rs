@@ -111,7 +111,26 @@ fn every_notification(lang: Lang) -> Vec<Notification> {
         account(lang, AccountMailKind::Reset, 1),
         account(lang, AccountMailKind::AlreadyRegistered, 2),
         account(lang, AccountMailKind::AlreadyRegistered, 5),
+        review(lang, ReviewEvent::Waiting),
+        review(lang, ReviewEvent::Published),
+        review(
+            lang,
+            ReviewEvent::Returned {
+                message: MESSAGE.into(),
+            },
+        ),
     ]
+}
+
+fn review(lang: Lang, event: ReviewEvent) -> Notification {
+    Notification::Review(ReviewMail {
+        to: Recipient::new("Anna Nowak", "anna@example.org"),
+        lang,
+        event,
+        offer_title: NASTY_TITLE.into(),
+        organisation: "Nowak <Sp.> z o.o.".into(),
+        offer_path: "/offers/7".into(),
+    })
 }
 
 fn account(lang: Lang, kind: AccountMailKind, valid_hours: u32) -> Notification {

@@ -189,11 +189,18 @@ pub(crate) fn writes_for_owner(who: &Principal, org_id: i64) -> bool {
 }
 
 /// Whether the owner's clusters want offers reviewed, and which coordinators may do it.
-async fn review_policy(state: &AppState, org_id: i64) -> ApiResult<(bool, Vec<i64>)> {
+pub(crate) async fn review_policy(
+    db: &klaster_store::Db,
+    org_id: i64,
+) -> ApiResult<(bool, Vec<i64>)> {
     let mut requires = false;
     let mut reviewers = Vec::new();
-    for c in member_of(state, org_id).await? {
-        if let Some(v) = directory::cluster_profile(state.db(), c).await? {
+    let current = directory::clusters_of(db, org_id)
+        .await?
+        .into_iter()
+        .filter(|m| m.left_on.is_none());
+    for c in current.map(|m| m.cluster_id) {
+        if let Some(v) = directory::cluster_profile(db, c).await? {
             let p: ClusterProfile = directory::decode(&v)?;
             if p.requires_offer_review {
                 requires = true;
@@ -211,7 +218,7 @@ pub(crate) async fn review_rights(
     principal: &Principal,
     owner: i64,
 ) -> ApiResult<(bool, bool)> {
-    let (requires, reviewers) = review_policy(state, owner).await?;
+    let (requires, reviewers) = review_policy(state.db(), owner).await?;
     let reviews =
         principal.rights.is_admin() || reviewers.iter().any(|c| principal.rights.coordinates(*c));
     Ok((requires, reviews))
@@ -250,7 +257,7 @@ pub(crate) async fn readable(
     }
     if let Some(p) = who
         && r.status == OfferStatus::Submitted
-        && review_policy(state, r.offer.organisation_id)
+        && review_policy(state.db(), r.offer.organisation_id)
             .await?
             .1
             .iter()
@@ -567,7 +574,7 @@ pub async fn history(
     Path(id): Path<i64>,
 ) -> ApiResult<Json<Vec<HistoryOut>>> {
     let current = offers::get(state.db(), id).await?;
-    let (_, reviewers) = review_policy(&state, current.offer.organisation_id).await?;
+    let (_, reviewers) = review_policy(state.db(), current.offer.organisation_id).await?;
     let allowed = principal.rights.is_admin()
         || acts_for_owner(&state, &principal, current.offer.organisation_id).await?
         || reviewers.iter().any(|c| principal.rights.coordinates(*c));

@@ -1,12 +1,16 @@
 //! A cluster's coordinator keeps its members and statuses up to date in the browser, with
 //! errors next to what was typed; another cluster's coordinator and a firm cannot.
 
+use std::time::Duration;
+
+use klaster_notify::testing::SmtpSink;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use super::account_more::signed_in;
 use crate::common::visitor::Visitor;
 use crate::common::{TestApp, apps, firm_json};
+use crate::portal::drain;
 
 async fn api(app: &TestApp, path: &str) -> Value {
     app.get(path).await.json().await.unwrap()
@@ -206,6 +210,8 @@ async fn offer_page(v: &mut Visitor, id: i64) -> StatusCode {
 #[tokio::test]
 async fn a_coordinator_reviews_members_offers_when_the_cluster_asks() {
     for app in apps().await {
+        let sink = SmtpSink::start().await.unwrap();
+        let w = app.worker(Some(&sink));
         let (c, d, alfa) = world(&app).await;
         let (mut coord, _) = signed_in(&app, "koordynator@c.test", "coordinator", Some(c)).await;
 
@@ -254,6 +260,12 @@ async fn a_coordinator_reviews_members_offers_when_the_cluster_asks() {
         assert_eq!(waiting.len(), 1, "the offer waits for review");
         let id = waiting[0].id;
         offer_page(&mut firm, id).await;
+        // The coordinator is told by mail.
+        drain(&w).await;
+        let mail = &sink.wait_for(1, Duration::from_secs(10)).await[0];
+        assert_eq!(mail.rcpt_to, ["koordynator@c.test"]);
+        let subject = mail.parsed().subject.unwrap_or_default();
+        assert!(subject.contains("Zlecenie: 500 wsporników"), "{subject}");
         assert!(
             firm.html.contains("Waiting for the cluster coordinator"),
             "{}",
@@ -297,14 +309,22 @@ async fn a_coordinator_reviews_members_offers_when_the_cluster_asks() {
             firm.html
         );
 
+        // The author is told by mail, with the message.
+        drain(&w).await;
+        let mail = &sink.wait_for(2, Duration::from_secs(10)).await[1];
+        assert_eq!(mail.rcpt_to, ["biuro@alfa.test"]);
+        let text = mail.parsed().text.unwrap_or_default();
+        assert!(text.contains("Proszę podać termin dostawy."), "{text}");
+
         // Submitted again; another cluster's coordinator cannot see or decide it.
-        let submitted = app
-            .post(
-                &format!("/api/v1/offers/{id}/transitions"),
-                json!({"action": "submit"}),
-            )
-            .await;
-        assert_eq!(submitted.status(), StatusCode::OK);
+        firm.get("/account/offers").await;
+        let resubmit = format!("/offers/{id}/status");
+        assert_eq!(
+            firm.post(&resubmit, &[("action", "submit")]).await,
+            StatusCode::OK
+        );
+        assert_eq!(offer_page(&mut firm, id).await, StatusCode::OK);
+        assert!(firm.html.contains("Waiting for the cluster coordinator"));
         let (mut other, _) = signed_in(&app, "koordynator@d.test", "coordinator", Some(d)).await;
         assert_eq!(offer_page(&mut other, id).await, StatusCode::NOT_FOUND);
         other.get("/review").await;
@@ -321,6 +341,11 @@ async fn a_coordinator_reviews_members_offers_when_the_cluster_asks() {
             StatusCode::OK
         );
         assert!(coord.html.contains("The offer is published."));
+        drain(&w).await;
+        let mails = sink.wait_for(4, Duration::from_secs(10)).await;
+        assert_eq!(mails[2].rcpt_to, ["koordynator@c.test"], "waiting again");
+        assert_eq!(mails[3].rcpt_to, ["biuro@alfa.test"], "published");
+        assert_eq!(mails.len(), 4);
         assert_eq!(
             app.get(&format!("/offers/{id}")).await.status(),
             StatusCode::OK

@@ -59,7 +59,7 @@ async fn setup(app: &TestApp) -> Portal {
 }
 
 /// Runs every due job.
-async fn drain(w: &Worker) -> Vec<Outcome> {
+pub(crate) async fn drain(w: &Worker) -> Vec<Outcome> {
     let mut out = Vec::new();
     while let Some(o) = w.run_once().await.unwrap() {
         out.push(o);
