@@ -204,6 +204,7 @@ impl Wording for Words {
                     ],
                 )
             }
+            Msg::Warning(w) => w.to_string(),
             Msg::MethodHeading => tr.t("anr-method"),
             Msg::Method {
                 threshold,
