@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::indicators::{Base, cagr, growth, totals};
 use crate::potential::Weights;
 use crate::stars::{StarThresholds, top_quantile_stars};
+use crate::warning::Warning;
 
 /// Everything that can be configured; `Params::default()` is the documented default.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
@@ -81,7 +82,7 @@ pub struct YearResult {
     pub eigenvalues: [f64; 2],
     pub excluded_regions: Vec<String>,
     pub excluded_columns: Vec<String>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 impl Drop for YearResult {
@@ -122,7 +123,7 @@ pub struct Analyzer<'a> {
     pub ds: &'a Dataset,
     pub params: &'a Params,
     cats: Option<Dataset>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     base_year: usize,
 }
 
@@ -246,11 +247,11 @@ impl<'a> Analyzer<'a> {
                 .iter()
                 .map(|&c| ds.industries[c].clone())
                 .collect();
-            yr.warnings.extend(
-                cx.warnings
-                    .into_iter()
-                    .map(|w| format!("{}: {w}", ds.years[yi])),
-            );
+            yr.warnings
+                .extend(cx.warnings.into_iter().map(|kind| Warning {
+                    year: Some(ds.years[yi]),
+                    kind,
+                }));
         } else {
             yr.present = m;
         }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::hierarchy::member_covers;
+use crate::warning::{Warning, WarningKind};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Category {
@@ -99,7 +100,7 @@ impl Categories {
 
     /// Industry indices of each category; warnings for members that match nothing (e.g. a
     /// class code when the data has groups: a finer code cannot be cut out of a coarser one).
-    pub fn resolve(&self, industries: &[String]) -> (Vec<(String, Vec<usize>)>, Vec<String>) {
+    pub fn resolve(&self, industries: &[String]) -> (Vec<(String, Vec<usize>)>, Vec<Warning>) {
         let mut out = Vec::new();
         let mut warnings = Vec::new();
         for cat in &self.list {
@@ -109,20 +110,25 @@ impl Categories {
                     .filter(|&i| member_covers(m, &industries[i]))
                     .collect();
                 if hits.is_empty() {
-                    warnings.push(format!(
-                        "category '{}': member '{m}' matches no industry code in the data (finer than the data's level?)",
-                        cat.code
-                    ));
+                    warnings.push(
+                        WarningKind::UnmatchedMember {
+                            category: cat.code.clone(),
+                            member: m.clone(),
+                        }
+                        .into(),
+                    );
                 }
                 idx.extend(hits);
             }
             idx.sort_unstable();
             idx.dedup();
             if idx.is_empty() {
-                warnings.push(format!(
-                    "category '{}' left out: none of its members is in the data",
-                    cat.code
-                ));
+                warnings.push(
+                    WarningKind::EmptyCategory {
+                        category: cat.code.clone(),
+                    }
+                    .into(),
+                );
             } else {
                 out.push((cat.code.clone(), idx));
             }
@@ -167,7 +173,7 @@ impl crate::Dataset {
     /// The data summed by category (columns = categories), with resolution warnings.
     /// Region and grand totals of this cube are not those of the economy when categories
     /// overlap or leave industries out: shares and LQs of categories take totals from `self`.
-    pub fn by_categories(&self, cats: &Categories) -> (crate::Dataset, Vec<String>) {
+    pub fn by_categories(&self, cats: &Categories) -> (crate::Dataset, Vec<Warning>) {
         let (groups, warnings) = cats.resolve(&self.industries);
         let rows: Vec<(String, Vec<usize>)> = self
             .regions

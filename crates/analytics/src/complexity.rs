@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::linalg::second_eigenpair;
 use crate::proximity::{co_presence, density_and_gain, proximity_from_counts};
+use crate::warning::WarningKind;
 
 /// Named sets of conventions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -125,7 +126,7 @@ pub struct Complexity {
     pub excluded_regions: Vec<usize>,
     /// Industries present nowhere.
     pub excluded_industries: Vec<usize>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<WarningKind>,
 }
 
 /// Presence matrix from RCA values (NaN RCA = not present).
@@ -176,22 +177,20 @@ pub fn complexity(
     }
     let mut warnings = Vec::new();
     if !excluded_regions.is_empty() {
-        warnings.push(format!(
-            "{} region(s) without any industry at RCA >= {} left out of ECI/PCI",
-            excluded_regions.len(),
-            opt.threshold
-        ));
+        warnings.push(WarningKind::RegionsWithoutPresence {
+            count: excluded_regions.len(),
+            threshold: opt.threshold,
+        });
     }
     if !excluded_industries.is_empty() {
-        warnings.push(format!(
-            "{} industr(ies) present in no region left out of ECI/PCI",
-            excluded_industries.len()
-        ));
+        warnings.push(WarningKind::IndustriesNowhere {
+            count: excluded_industries.len(),
+        });
     }
     let d_v: Vec<f64> = vr.iter().map(|&r| diversity[r]).collect();
     let u_v: Vec<f64> = vc.iter().map(|&c| ubiquity[c]).collect();
     let (kc, kp, eigenvalues) = if vr.len() < 2 || vc.len() < 2 {
-        warnings.push("fewer than two regions or industries with presence: no ECI/PCI".into());
+        warnings.push(WarningKind::TooFewPresent);
         (
             vec![f64::NAN; vr.len()],
             vec![f64::NAN; vc.len()],
@@ -299,7 +298,7 @@ fn eigen_method(
     cols: &[u32],
     d: &[f64],
     u: &[f64],
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<WarningKind>,
 ) -> (Vec<f64>, Vec<f64>, [f64; 2]) {
     let nrv = d.len();
     let ncv = u.len();
@@ -329,18 +328,17 @@ fn eigen_method(
     let known: Vec<f64> = u.iter().map(|x| x.sqrt() / su).collect();
     let e = second_eigenpair(ncv, &known, 1e-13, &mut apply);
     if e.residual > 1e-9 {
-        warnings.push(format!(
-            "eigenvector did not converge (residual {:.1e})",
-            e.residual
-        ));
+        warnings.push(WarningKind::NotConverged {
+            residual: e.residual,
+        });
     }
     if e.value > 1.0 - 1e-9 {
-        warnings.push("the region-industry network is disconnected (second eigenvalue 1): ECI separates the components".into());
+        warnings.push(WarningKind::Disconnected);
     } else if (e.value - e.next).abs() < 1e-3 * e.value.abs() {
-        warnings.push(format!(
-            "second and third eigenvalues nearly equal ({:.6} vs {:.6}): ECI/PCI unstable",
-            e.value, e.next
-        ));
+        warnings.push(WarningKind::CloseEigenvalues {
+            second: e.value,
+            third: e.next,
+        });
     }
     let kp: Vec<f64> = e.vector.iter().zip(&isu).map(|(v, s)| v * s).collect();
     let mut kc = vec![0.0; nrv];

@@ -91,8 +91,8 @@ fn ranking_table(
 
 /// The report of region `code`: potential ranking (industries and categories), charts,
 /// shift-share, diagnostics and the parameters used. `labels` maps codes to names, `w` says
-/// everything else. The data's own texts (notes aside, see [`Wording::note`]; warnings) are
-/// shown as they are.
+/// everything else, the engine's warnings included. The data's own notes are shown as they
+/// are (see [`Wording::note`]).
 pub fn region_report(
     rep: &Report,
     code: &str,
@@ -277,7 +277,7 @@ pub fn region_report(
         )
     );
     for warning in d.warnings.iter().take(20) {
-        let _ = write!(h, "<li>{}</li>", esc(warning));
+        let _ = write!(h, "<li>{}</li>", said(w, Msg::Warning(warning)));
     }
     let held = (0..nc)
         .filter(|&c| yr.present.get(r * nc + c) == Some(&1))

@@ -35,6 +35,7 @@ pub mod report;
 pub mod shiftshare;
 pub mod stars;
 pub mod svg;
+pub mod warning;
 pub mod wording;
 
 pub use analysis::{Analyzer, Level, Params, YearResult};
@@ -47,6 +48,7 @@ pub use potential::Weights;
 pub use read::ReadOptions;
 pub use report::{Report, analyze, analyze_with_firms};
 pub use stars::StarThresholds;
+pub use warning::{EngineNote, Overlap, Warning, WarningKind};
 pub use wording::{English, Msg, Wording};
 
 /// The demo data set: Polish voivodeships (NUTS 2) x NACE Rev. 2 divisions (groups in

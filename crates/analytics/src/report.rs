@@ -8,6 +8,7 @@ use crate::dataset::{CellStatus, Dataset};
 use crate::error::{Error, Result};
 use crate::potential::{PotentialRow, rank};
 use crate::shiftshare::{ShiftShareRow, shift_share, shift_share_with_national};
+use crate::warning::{Overlap, Warning, WarningKind};
 
 /// What was left out or could not be computed, so no number is taken at face value.
 #[derive(Debug, Clone, Serialize, Default)]
@@ -20,7 +21,8 @@ pub struct Diagnostics {
     pub examples: Vec<String>,
     /// Regions with no employment at all, by year.
     pub empty_regions: Vec<(i32, Vec<String>)>,
-    pub warnings: Vec<String>,
+    /// In JSON each has a stable `code`, its data and the English `text` (see [`Warning`]).
+    pub warnings: Vec<Warning>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -83,10 +85,13 @@ pub fn diagnostics(ds: &Dataset) -> Diagnostics {
     }
     d.warnings.extend(overlapping_codes(ds));
     if d.missing_cells + d.suppressed_cells > 0 {
-        d.warnings.push(format!(
-            "{} missing and {} suppressed cells: their own indicators are empty; totals count them as 0",
-            d.missing_cells, d.suppressed_cells
-        ));
+        d.warnings.push(
+            WarningKind::MissingCells {
+                missing: d.missing_cells,
+                suppressed: d.suppressed_cells,
+            }
+            .into(),
+        );
     }
     d
 }
@@ -107,7 +112,7 @@ pub fn national(ds: &Dataset, from: i32, to: i32) -> Option<(f64, f64)> {
 
 /// Codes that contain other codes of the same file (an aggregate next to its parts, as in
 /// Eurostat downloads with `C` and `C10`, or `PL8` and `PL84`): totals would count them twice.
-pub fn overlapping_codes(ds: &Dataset) -> Vec<String> {
+pub fn overlapping_codes(ds: &Dataset) -> Vec<Warning> {
     use crate::hierarchy::{nace_digits, section_of_division};
     let mut out = Vec::new();
     // industries: NACE digits prefixes, section letters over their divisions, and totals
@@ -120,7 +125,10 @@ pub fn overlapping_codes(ds: &Dataset) -> Vec<String> {
     let mut pairs = Vec::new();
     for w in digits.windows(2) {
         if w[1].0.starts_with(&w[0].0) {
-            pairs.push(format!("'{}' contains '{}'", w[0].1, w[1].1));
+            pairs.push(Overlap::Contains {
+                whole: w[0].1.to_string(),
+                part: w[1].1.to_string(),
+            });
         }
     }
     for c in &ds.industries {
@@ -131,7 +139,10 @@ pub fn overlapping_codes(ds: &Dataset) -> Vec<String> {
                 .iter()
                 .find(|(d, _)| d[..2].parse().ok().and_then(section_of_division) == sec)
             {
-                pairs.push(format!("section '{t}' contains '{part}'"));
+                pairs.push(Overlap::Section {
+                    section: t.to_string(),
+                    part: part.to_string(),
+                });
             }
         }
         if matches!(
@@ -139,16 +150,12 @@ pub fn overlapping_codes(ds: &Dataset) -> Vec<String> {
             "TOTAL" | "_T" | "ALL" | "OGÓŁEM"
         ) && ds.industries.len() > 1
         {
-            pairs.push(format!("'{t}' looks like a total of the others"));
+            pairs.push(Overlap::Total {
+                code: t.to_string(),
+            });
         }
     }
-    if !pairs.is_empty() {
-        out.push(format!(
-            "industry codes overlap ({}{}): aggregates and their parts are counted twice; keep one level (--filter, --industry-level)",
-            pairs.iter().take(3).cloned().collect::<Vec<_>>().join("; "),
-            if pairs.len() > 3 { format!("; {} more", pairs.len() - 3) } else { String::new() }
-        ));
-    }
+    out.extend(WarningKind::overlap(pairs, false));
     // regions: NUTS-like codes that are prefixes of others
     let nuts = |c: &str| c.len() >= 2 && c.as_bytes()[..2].iter().all(u8::is_ascii_uppercase);
     let mut regs: Vec<&str> = ds
@@ -158,19 +165,16 @@ pub fn overlapping_codes(ds: &Dataset) -> Vec<String> {
         .filter(|c| nuts(c))
         .collect();
     regs.sort_unstable();
-    let rp: Vec<String> = regs
+    let rp: Vec<Overlap> = regs
         .windows(2)
         .filter(|w| w[1].starts_with(w[0]))
-        .map(|w| format!("'{}' contains '{}'", w[0], w[1]))
+        .map(|w| Overlap::Contains {
+            whole: w[0].to_string(),
+            part: w[1].to_string(),
+        })
         .collect();
-    if !rp.is_empty() {
-        out.push(format!(
-            "region codes overlap ({}{}): a region and its parts are counted twice; use --regions or --region-level",
-            rp.iter().take(3).cloned().collect::<Vec<_>>().join("; "),
-            if rp.len() > 3 { format!("; {} more", rp.len() - 3) } else { String::new() }
-        ));
-    }
-    out
+    out.extend(WarningKind::overlap(rp, true));
+    out.into_iter().map(Warning::from).collect()
 }
 
 /// Run the whole indicator set. For very large inputs use [`Analyzer`] year by year instead.

@@ -5,6 +5,7 @@
 
 use crate::complexity::ComplexityOptions;
 use crate::potential::Weights;
+use crate::warning::Warning;
 
 /// One text of a chart or the report. Measurements arrive formatted (by
 /// [`Wording::number`] or [`Wording::percent`], at the precision the chart needs); counts,
@@ -141,6 +142,9 @@ pub enum Msg<'a> {
         missing: usize,
         suppressed: usize,
     },
+    /// A data-quality warning of the engine; its [`Display`](std::fmt::Display) is the
+    /// engine's English.
+    Warning(&'a Warning),
     MethodHeading,
     /// The formulas and parameters used.
     Method {
@@ -164,8 +168,8 @@ pub trait Wording {
     fn number(&self, v: f64, places: usize) -> String;
     /// A share as a percentage with `places` decimals: 0.125 -> `12.5%`.
     fn percent(&self, share: f64, places: usize) -> String;
-    /// A note of the data set as shown (e.g. the illustrative label in the reader's
-    /// language); as given by default.
+    /// A note of the data set as shown: the engine's own notes ([`EngineNote`](crate::EngineNote))
+    /// may be said in the reader's language, the author's stay as written; as given by default.
     fn note(&self, note: &str) -> String {
         note.to_string()
     }
@@ -283,6 +287,7 @@ impl Wording for English {
             } => format!(
                 "{absent} cells absent from the input (taken as 0), {missing} missing, {suppressed} suppressed (their own indicators are left empty; totals count them as 0)."
             ),
+            Warning(w) => w.to_string(),
             MethodHeading => "Method and parameters".into(),
             Method {
                 threshold,

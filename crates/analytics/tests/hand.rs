@@ -251,7 +251,7 @@ fn overlapping_codes_are_reported() {
     );
     let w = klaster_analytics::report::overlapping_codes(&d);
     assert_eq!(w.len(), 2, "{w:?}");
-    assert!(w[0].contains("section 'C' contains 'C10'"));
-    assert!(w[1].contains("'PL8' contains 'PL84'"));
+    assert!(w[0].to_string().contains("section 'C' contains 'C10'"));
+    assert!(w[1].to_string().contains("'PL8' contains 'PL84'"));
     assert!(klaster_analytics::report::overlapping_codes(&ds(ABC)).is_empty());
 }

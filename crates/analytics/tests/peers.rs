@@ -384,7 +384,7 @@ fn edge_cases_better_than_peers() {
     assert!(
         y2.warnings
             .iter()
-            .any(|w| w.contains("fewer than two regions or industries"))
+            .any(|w| w.kind == klaster_analytics::WarningKind::TooFewPresent)
     );
     assert_eq!(y2.excluded_regions.len(), 7);
     // threshold 1.5: regions without presence are left out, the others still get an ECI

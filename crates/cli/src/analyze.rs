@@ -380,7 +380,7 @@ fn emit_table(out: &OutputArgs, notes: &[String], t: &Table) -> Result<()> {
     emit(out, notes, &mut |w| t.write(w, fmt))
 }
 
-fn warn_all(ws: &[String]) {
+fn warn_all(ws: &[klaster_analytics::Warning]) {
     for w in ws {
         eprintln!("warning: {w}");
     }

@@ -1417,6 +1417,8 @@ async fn podlaskie_analysis_runs_from_the_api_and_is_reproducible() {
                 }
             }
         }
+        // One cell suppressed: the diagnostics warn of it.
+        let csv = csv.replace("R3,62,2021,21\n", "R3,62,2021,c\n");
         let res = app
             .raw_post("/api/v1/datasets?name=small.csv", "text/csv", csv)
             .await;
@@ -1432,6 +1434,16 @@ async fn podlaskie_analysis_runs_from_the_api_and_is_reproducible() {
         let status = res.status();
         let body: Value = res.json().await.unwrap();
         assert_eq!(status, StatusCode::CREATED, "{body}");
+        assert_eq!(
+            body["result"]["diagnostics"]["warnings"][0],
+            json!({
+                "code": "missing_cells",
+                "missing": 0,
+                "suppressed": 1,
+                "text": "0 missing and 1 suppressed cells: their own indicators are empty; totals count them as 0",
+            }),
+            "a stable code, the data and the English text"
+        );
         let res = app
             .post(
                 "/api/v1/analyses",

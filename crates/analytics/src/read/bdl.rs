@@ -69,7 +69,7 @@ pub(super) fn read_table<R: BufRead>(
     };
     let mut b = Builder::new(file, false, false);
     if let Some(u) = table.unit(header_line)? {
-        b.notes.push(format!("unit: {u} (BDL export)"));
+        b.notes.push(crate::warning::bdl_unit_note(u));
     }
     input.data_rows(&table, &mut b)?;
     Ok(b)

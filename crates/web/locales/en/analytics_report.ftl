@@ -52,3 +52,37 @@ anr-std-eci-moments-ddof0 = ECI standardised with the population standard deviat
 anr-std-each-ddof0 = ECI and PCI each standardised with the population standard deviation
 anr-std-each-ddof1 = ECI and PCI each standardised with the sample standard deviation
 anr-weight-item = { $component } { $weight }
+
+## Data-quality warnings of the engine ($n, $missing and the like are numbers written for the
+## language; $count chooses the plural form)
+
+anr-warn-year = { $year }: { $warning }
+anr-warn-unmatched-member = Category “{ $category }”: its member “{ $member }” matches no industry code in the data (is it finer than the data's level?).
+anr-warn-empty-category = Category “{ $category }” is left out: none of its members is in the data.
+anr-warn-regions-without-presence = { $count ->
+    [one] { $n } region has
+   *[other] { $n } regions have
+} no industry at LQ ≥ { $threshold } and { $count ->
+    [one] is
+   *[other] are
+} left out of the complexity indices (ECI, PCI).
+anr-warn-industries-nowhere = { $count ->
+    [one] { $n } industry is present in no region and is
+   *[other] { $n } industries are present in no region and are
+} left out of the complexity indices (ECI, PCI).
+anr-warn-too-few-present = Fewer than two regions or industries are present: no complexity indices (ECI, PCI).
+anr-warn-not-converged = The eigenvector did not converge (residual { $residual }).
+anr-warn-disconnected = The network of regions and industries is disconnected (second eigenvalue 1): the ECI separates its parts.
+anr-warn-close-eigenvalues = The second and third eigenvalues are nearly equal ({ $second } and { $third }): ECI and PCI are unstable.
+anr-warn-industry-overlap = Industry codes overlap ({ $pairs }): aggregates and their parts are counted twice. Keep one level of codes in the data.
+anr-warn-region-overlap = Region codes overlap ({ $pairs }): a region and its parts are counted twice. Keep one level of regions in the data.
+anr-warn-missing-cells = Missing cells: { $missing }, suppressed: { $suppressed }. Their own indicators are left empty; totals count them as 0.
+anr-overlap-contains = “{ $whole }” contains “{ $part }”
+anr-overlap-section = section “{ $section }” contains “{ $part }”
+anr-overlap-total = “{ $code }” looks like the total of the others
+anr-overlap-more = { $n } more
+
+## Notes the engine adds to a data set
+
+anr-note-demo-scope = Polish NUTS 2 regions × NACE Rev. 2 divisions (groups within manufacturing), 2017–2023: employment (persons), establishments, wages (PLN thousand a year).
+anr-note-bdl-unit = Unit: { $unit } (Statistics Poland BDL export)

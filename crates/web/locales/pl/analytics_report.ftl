@@ -52,3 +52,38 @@ anr-std-eci-moments-ddof0 = ECI standaryzowany odchyleniem standardowym populacj
 anr-std-each-ddof0 = ECI i PCI standaryzowane osobno odchyleniem standardowym populacji
 anr-std-each-ddof1 = ECI i PCI standaryzowane osobno odchyleniem standardowym z próby
 anr-weight-item = { $component } { $weight }
+
+## Ostrzeżenia silnika o jakości danych ($n, $missing itp. to liczby zapisane po polsku;
+## $count wybiera formę liczby mnogiej)
+
+anr-warn-year = { $year }: { $warning }
+anr-warn-unmatched-member = Kategoria „{ $category }”: jej składnik „{ $member }” nie pasuje do żadnego kodu branży w danych (czy jest bardziej szczegółowy niż poziom danych?).
+anr-warn-empty-category = Pominięto kategorię „{ $category }”: żadnego z jej składników nie ma w danych.
+anr-warn-regions-without-presence = Regiony bez żadnej branży przy LQ ≥ { $threshold } pominięto w indeksach złożoności (ECI, PCI): { $count ->
+    [one] { $n } region
+    [few] { $n } regiony
+    [many] { $n } regionów
+   *[other] { $n } regionu
+}.
+anr-warn-industries-nowhere = Branże nieobecne w żadnym regionie pominięto w indeksach złożoności (ECI, PCI): { $count ->
+    [one] { $n } branża
+    [few] { $n } branże
+    [many] { $n } branż
+   *[other] { $n } branży
+}.
+anr-warn-too-few-present = Mniej niż dwa regiony lub branże są obecne: brak indeksów złożoności (ECI, PCI).
+anr-warn-not-converged = Wektor własny nie osiągnął zbieżności (residuum { $residual }).
+anr-warn-disconnected = Sieć regionów i branż jest niespójna (druga wartość własna równa 1): ECI rozdziela jej części.
+anr-warn-close-eigenvalues = Druga i trzecia wartość własna są prawie równe ({ $second } i { $third }): ECI i PCI są niestabilne.
+anr-warn-industry-overlap = Kody branż się pokrywają ({ $pairs }): agregaty i ich części są liczone podwójnie. Zostaw w danych jeden poziom kodów.
+anr-warn-region-overlap = Kody regionów się pokrywają ({ $pairs }): region i jego części są liczone podwójnie. Zostaw w danych jeden poziom regionów.
+anr-warn-missing-cells = Brakujące komórki: { $missing }, utajnione: { $suppressed }. Ich własne wskaźniki pozostają puste, a w sumach liczą się jako 0.
+anr-overlap-contains = „{ $whole }” zawiera „{ $part }”
+anr-overlap-section = sekcja „{ $section }” zawiera „{ $part }”
+anr-overlap-total = „{ $code }” wygląda na sumę pozostałych
+anr-overlap-more = i jeszcze { $n }
+
+## Uwagi, które silnik dodaje do zbioru danych
+
+anr-note-demo-scope = Polskie regiony NUTS 2 × działy PKD/NACE Rev. 2 (w przetwórstwie przemysłowym grupy), 2017–2023: zatrudnienie (osoby), liczba zakładów, wynagrodzenia (tys. zł rocznie).
+anr-note-bdl-unit = Jednostka: { $unit } (eksport z Banku Danych Lokalnych GUS)

@@ -146,7 +146,9 @@ pub struct AnalysisOut {
     #[schema(value_type = Object)]
     pub params: serde_json::Value,
     /// The explained rankings (industries and, where defined, categories), notes and
-    /// diagnostics.
+    /// diagnostics; each of the diagnostics' `warnings` has a stable `code` (`missing_cells`),
+    /// the data its text needs, the analysed `year` where it concerns one, and the English
+    /// `text`.
     #[schema(value_type = Object)]
     pub result: serde_json::Value,
     pub created_at: DateTime<Utc>,

@@ -32,6 +32,12 @@ fn langid_of(lang: Lang) -> LanguageIdentifier {
     }
 }
 
+fn text_args<'a>(args: &[(&'a str, &'a str)]) -> HashMap<&'a str, FluentValue<'a>> {
+    args.iter()
+        .map(|(k, v)| (*k, FluentValue::from(*v)))
+        .collect()
+}
+
 /// Messages in one UI language, with English for a message that language lacks.
 #[derive(Debug, Clone, Copy)]
 pub struct Tr {
@@ -61,10 +67,14 @@ impl Tr {
 
     /// A message with text arguments.
     pub fn a(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let args: HashMap<&str, FluentValue<'_>> = args
-            .iter()
-            .map(|(k, v)| (*k, FluentValue::from(*v)))
-            .collect();
+        self.lookup(key, Some(&text_args(args)))
+    }
+
+    /// A message with `$count` to choose the plural form and text arguments (the count
+    /// itself written for the language among them, where the message shows it).
+    pub fn na(&self, key: &str, count: usize, args: &[(&str, &str)]) -> String {
+        let mut args = text_args(args);
+        args.insert("count", FluentValue::from(count));
         self.lookup(key, Some(&args))
     }
 

@@ -222,7 +222,7 @@ struct Expect {
 }
 
 /// English wording of the engine that no Polish or Russian chart or report may show.
-const ENGLISH: [&str; 16] = [
+const ENGLISH: [&str; 17] = [
     "location quotient (log scale)",
     "employment growth",
     "star(s)",
@@ -239,6 +239,7 @@ const ENGLISH: [&str; 16] = [
     "Related industries",
     ">n/a<",
     "Shift-share (",
+    "Polish NUTS 2 regions",
 ];
 
 #[tokio::test]
@@ -310,6 +311,7 @@ async fn charts_and_report_speak_the_readers_language() {
                 "<h2>Metoda i parametry</h2>",
                 "Gwiazdki Europejskiego Obserwatorium Klastrów",
                 "DANE ILUSTRACYJNE",
+                "Polskie regiony NUTS 2",
             ],
         },
         Expect {
@@ -327,6 +329,7 @@ async fn charts_and_report_speak_the_readers_language() {
                 "<h2>Метод и параметры</h2>",
                 "Звёзды Европейской обсерватории кластеров",
                 "УСЛОВНЫЕ ДАННЫЕ",
+                "Польские регионы NUTS 2",
             ],
         },
     ];
@@ -517,6 +520,62 @@ async fn public_data_sets_are_listed_with_their_names_escaped() {
                 StatusCode::NOT_FOUND,
                 "{path}"
             );
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_reports_warnings_and_engine_notes_speak_the_readers_language() {
+    for app in super::apps().await {
+        // One suppressed cell, a note of the data's author and one the BDL reader would add.
+        let csv = format!(
+            "# Source: own survey\n# unit: osoba (BDL export)\n{}",
+            small_csv().replace("PL21,62,2021,21\n", "PL21,62,2021,c\n")
+        );
+        let summary = json!({"regions": 3, "industries": 4, "years": [2020, 2021], "notes": []});
+        let ds =
+            klaster_store::analyses::add_dataset(&app.db(), "gaps", csv.as_bytes(), &summary, None)
+                .await
+                .unwrap();
+        for (lang, says) in [
+            (
+                "pl",
+                [
+                    "<li>Brakujące komórki: 0, utajnione: 1. Ich własne wskaźniki pozostają puste",
+                    "Jednostka: osoba (eksport z Banku Danych Lokalnych GUS)",
+                ],
+            ),
+            (
+                "ru",
+                [
+                    "<li>Пропущенные ячейки: 0, скрытые (конфиденциальные): 1.",
+                    "Единица: osoba (выгрузка из Банка местных данных GUS)",
+                ],
+            ),
+            (
+                "en",
+                [
+                    "<li>Missing cells: 0, suppressed: 1.",
+                    "Unit: osoba (Statistics Poland BDL export)",
+                ],
+            ),
+        ] {
+            let path = format!("/analytics/{}/PL52/report?lang={lang}", ds.id);
+            let res = app.get(&path).await;
+            assert_eq!(res.status(), StatusCode::OK, "{path}");
+            let html = res.text().await.unwrap();
+            for s in says {
+                assert!(html.contains(s), "{path}: no {s:?}");
+            }
+            assert!(
+                html.contains("Source: own survey"),
+                "the author's note as written"
+            );
+            assert!(
+                !html.contains("suppressed cells"),
+                "{path}: the engine's English"
+            );
+            assert!(!html.contains('⟦'), "{path}: a message is missing");
         }
     }
 }

@@ -3,10 +3,10 @@
 //! already uses), numbers written as the language writes them.
 
 use klaster_analytics::complexity::{Method, Standardize};
-use klaster_analytics::{Msg, Wording};
+use klaster_analytics::{EngineNote, Msg, Overlap, Warning, WarningKind, Wording};
 
 use super::view::percent;
-use crate::pages::format::decimal;
+use crate::pages::format::{decimal, integer};
 use crate::pages::i18n::Tr;
 
 pub struct Words {
@@ -28,6 +28,112 @@ impl Words {
     fn component(&self, name: &str) -> String {
         self.tr.t(&format!("an-comp-{}", name.replace('_', "-")))
     }
+
+    fn integer(&self, n: usize) -> String {
+        integer(self.tr.lang(), i64::try_from(n).unwrap_or(i64::MAX))
+    }
+
+    /// A small residual such as `1,2e−7`: one decimal of the mantissa in the language's
+    /// notation.
+    fn scientific(&self, v: f64) -> String {
+        let s = format!("{v:.1e}");
+        match s.split_once('e') {
+            Some((m, e)) => format!(
+                "{}e{}",
+                decimal(self.tr.lang(), m.parse().unwrap_or(f64::NAN), 1),
+                e.replace('-', "−")
+            ),
+            None => s,
+        }
+    }
+
+    /// The named overlapping codes of a warning, then how many more.
+    fn overlaps(&self, examples: &[Overlap], more: usize) -> String {
+        let tr = &self.tr;
+        let mut said: Vec<String> = examples
+            .iter()
+            .map(|o| match o {
+                Overlap::Contains { whole, part } => {
+                    tr.a("anr-overlap-contains", &[("whole", whole), ("part", part)])
+                }
+                Overlap::Section { section, part } => tr.a(
+                    "anr-overlap-section",
+                    &[("section", section), ("part", part)],
+                ),
+                Overlap::Total { code } => tr.a("anr-overlap-total", &[("code", code)]),
+            })
+            .collect();
+        if more > 0 {
+            said.push(tr.a("anr-overlap-more", &[("n", &self.integer(more))]));
+        }
+        said.join("; ")
+    }
+
+    /// A data-quality warning, after its year when it has one.
+    fn warning(&self, w: &Warning) -> String {
+        use WarningKind::*;
+        let tr = &self.tr;
+        let text = match &w.kind {
+            UnmatchedMember { category, member } => tr.a(
+                "anr-warn-unmatched-member",
+                &[("category", category), ("member", member)],
+            ),
+            EmptyCategory { category } => {
+                tr.a("anr-warn-empty-category", &[("category", category)])
+            }
+            RegionsWithoutPresence { count, threshold } => tr.na(
+                "anr-warn-regions-without-presence",
+                *count,
+                &[
+                    ("n", &self.integer(*count)),
+                    ("threshold", &self.param(*threshold)),
+                ],
+            ),
+            IndustriesNowhere { count } => tr.na(
+                "anr-warn-industries-nowhere",
+                *count,
+                &[("n", &self.integer(*count))],
+            ),
+            TooFewPresent => tr.t("anr-warn-too-few-present"),
+            NotConverged { residual } => tr.a(
+                "anr-warn-not-converged",
+                &[("residual", &self.scientific(*residual))],
+            ),
+            Disconnected => tr.t("anr-warn-disconnected"),
+            CloseEigenvalues { second, third } => tr.a(
+                "anr-warn-close-eigenvalues",
+                &[
+                    ("second", &decimal(tr.lang(), *second, 6)),
+                    ("third", &decimal(tr.lang(), *third, 6)),
+                ],
+            ),
+            IndustryOverlap { examples, more } => tr.a(
+                "anr-warn-industry-overlap",
+                &[("pairs", &self.overlaps(examples, *more))],
+            ),
+            RegionOverlap { examples, more } => tr.a(
+                "anr-warn-region-overlap",
+                &[("pairs", &self.overlaps(examples, *more))],
+            ),
+            MissingCells {
+                missing,
+                suppressed,
+            } => tr.a(
+                "anr-warn-missing-cells",
+                &[
+                    ("missing", &self.integer(*missing)),
+                    ("suppressed", &self.integer(*suppressed)),
+                ],
+            ),
+        };
+        match w.year {
+            Some(y) => tr.a(
+                "anr-warn-year",
+                &[("year", &y.to_string()), ("warning", &text)],
+            ),
+            None => text,
+        }
+    }
 }
 
 impl Wording for Words {
@@ -43,13 +149,15 @@ impl Wording for Words {
         percent(&self.tr, share, places)
     }
 
-    /// The demo's illustrative label is a warning every reader must understand; other notes
-    /// are the data's own and stay as their author wrote them.
+    /// The engine's own notes (above all the demo's illustrative label, a warning every
+    /// reader must understand) in the reader's language; other notes are the data's own and
+    /// stay as their author wrote them.
     fn note(&self, note: &str) -> String {
-        if note.contains("ILLUSTRATIVE") {
-            self.tr.t("anr-illustrative")
-        } else {
-            note.to_string()
+        match EngineNote::of(note) {
+            Some(EngineNote::Illustrative) => self.tr.t("anr-illustrative"),
+            Some(EngineNote::DemoScope) => self.tr.t("anr-note-demo-scope"),
+            Some(EngineNote::BdlUnit { unit }) => self.tr.a("anr-note-bdl-unit", &[("unit", unit)]),
+            None => note.to_string(),
         }
     }
 
@@ -193,17 +301,15 @@ impl Wording for Words {
                 absent,
                 missing,
                 suppressed,
-            } => {
-                let n = |c: usize| crate::pages::format::integer(tr.lang(), c as i64);
-                tr.a(
-                    "anr-quality-text",
-                    &[
-                        ("absent", &n(absent)),
-                        ("missing", &n(missing)),
-                        ("suppressed", &n(suppressed)),
-                    ],
-                )
-            }
+            } => tr.a(
+                "anr-quality-text",
+                &[
+                    ("absent", &self.integer(absent)),
+                    ("missing", &self.integer(missing)),
+                    ("suppressed", &self.integer(suppressed)),
+                ],
+            ),
+            Msg::Warning(w) => self.warning(w),
             Msg::MethodHeading => tr.t("anr-method"),
             Msg::Method {
                 threshold,
@@ -242,10 +348,7 @@ impl Wording for Words {
                     "anr-method-text",
                     &[
                         ("threshold", &self.param(threshold)),
-                        (
-                            "present",
-                            &crate::pages::format::integer(tr.lang(), present as i64),
-                        ),
+                        ("present", &self.integer(present)),
                         ("top", &percent(tr, top_percent / 100.0, 0)),
                         ("specialisation", &self.param(specialisation_lq)),
                         ("method", &method),
@@ -388,6 +491,104 @@ mod tests {
                 weights: w,
             },
         ]
+    }
+
+    /// A warning of every kind, in a year when `year`.
+    fn warnings(year: Option<i32>) -> Vec<Warning> {
+        use WarningKind::*;
+        let s = |v: &str| v.to_string();
+        let pairs = vec![
+            Overlap::Contains {
+                whole: s("PL8"),
+                part: s("PL84"),
+            },
+            Overlap::Section {
+                section: s("C"),
+                part: s("C10"),
+            },
+            Overlap::Total { code: s("TOTAL") },
+        ];
+        [
+            UnmatchedMember {
+                category: s("dairy"),
+                member: s("10.511"),
+            },
+            EmptyCategory {
+                category: s("dairy"),
+            },
+            RegionsWithoutPresence {
+                count: 5,
+                threshold: 1.5,
+            },
+            IndustriesNowhere { count: 1 },
+            TooFewPresent,
+            NotConverged { residual: 1.25e-7 },
+            Disconnected,
+            CloseEigenvalues {
+                second: 0.5,
+                third: 0.4999,
+            },
+            IndustryOverlap {
+                examples: pairs.clone(),
+                more: 12345,
+            },
+            RegionOverlap {
+                examples: pairs,
+                more: 0,
+            },
+            MissingCells {
+                missing: 12345,
+                suppressed: 2,
+            },
+        ]
+        .into_iter()
+        .map(|kind| Warning { year, kind })
+        .collect()
+    }
+
+    #[test]
+    fn every_warning_and_engine_note_is_said_in_every_ui_language() {
+        for lang in UI_LANGS {
+            let w = Words::new(Tr::new(lang));
+            for warning in warnings(Some(2020)).iter().chain(&warnings(None)) {
+                let s = w.say(Msg::Warning(warning));
+                assert!(
+                    !s.contains(MISSING_OPEN) && !s.contains("{ $") && !s.is_empty(),
+                    "{lang} {warning:?}: {s}"
+                );
+                assert_ne!(s, warning.to_string(), "{lang}: not the engine's English");
+                assert_eq!(s.starts_with("2020: "), warning.year.is_some(), "{s}");
+            }
+            for note in klaster_analytics::Dataset::demo().notes {
+                let s = w.note(&note);
+                assert!(!s.contains(MISSING_OPEN) && s != note, "{lang}: {s}");
+            }
+        }
+        let pl = Words::new(Tr::new(Lang::Pl));
+        let ru = Words::new(Tr::new(Lang::Ru));
+        let said = |w: &Words, i: usize| w.say(Msg::Warning(&warnings(None)[i]));
+        assert!(
+            said(&pl, 2)
+                .ends_with("LQ ≥ 1,5 pominięto w indeksach złożoności (ECI, PCI): 5 regionów.")
+        );
+        assert!(said(&ru, 3).ends_with(": 1 отрасль."), "{}", said(&ru, 3));
+        assert_eq!(
+            said(&pl, 5),
+            "Wektor własny nie osiągnął zbieżności (residuum 1,2e−7)."
+        );
+        assert!(said(&ru, 7).contains("(0,500000 и 0,499900)"));
+        assert!(
+            said(&pl, 8).contains(
+                "(„PL8” zawiera „PL84”; sekcja „C” zawiera „C10”; „TOTAL” wygląda na sumę pozostałych; i jeszcze 12\u{a0}345)"
+            ),
+            "{}",
+            said(&pl, 8)
+        );
+        assert!(said(&pl, 10).starts_with("Brakujące komórki: 12\u{a0}345, utajnione: 2."));
+        assert_eq!(
+            ru.note("unit: osoba (BDL export)"),
+            "Единица: osoba (выгрузка из Банка местных данных GUS)"
+        );
     }
 
     #[test]
